@@ -1,0 +1,5 @@
+"""statlint: a statistics-consistency linter for press offices."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"

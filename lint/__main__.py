@@ -1,0 +1,3 @@
+from statlint.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,519 @@
+"""Find every statistical statement in a document and normalise it into a Claim.
+
+The grammar (grammar.py) reads the number and its unit, direction and approximation; this
+module decides where to try it, what the statement is about (its subject) and which
+periods apply (those of its clause, of "this period", or of a list's lead-in line).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from . import grammar, numbers
+from .document import Document
+from .model import Claim
+from .periods import Period
+from .segment import Block, Sentence, blocks, sentences
+
+STATEMENT_WINDOW = 160
+PERIOD_WINDOW = 60
+LOOK_BACK = 70
+MAX_SUBJECT_WORDS = 10
+
+APPROXIMATIONS = {
+    "more_than": "more than|in excess of|upwards of|at least|over|above",
+    "up_to": "no more than|up to|at most|as many as|fewer than|less than|under|below",
+    "nearly": "just under|just below|just short of|nearly|almost",
+    "around": "close to|around|about|approximately|approx|approx.|roughly|some|circa|c."
+    "|an estimated|estimated",
+}
+APPROXIMATION_OF = {
+    phrase: name for name, phrases in APPROXIMATIONS.items() for phrase in phrases.split("|")
+}
+FALLING = re.compile(
+    r"^(?:reduction|fall|drop|decrease|decline|cut|dip|slump|fell|fallen|falling|dropped|"
+    r"dropping|decreased|decreasing|declined|declining|reduced|reducing|down|lower|fewer|"
+    r"less|smaller|cheaper|went down|gone down|come down|came down|halved)s?$"
+)
+INCREMENT_BEFORE_MONEY = {"additional", "extra", "further", "more"}
+# Words after a number that say it is not a statistic: units of time and measure, months.
+NOT_COUNTED = re.compile(
+    r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
+    r"year-olds?|am|pm|o'clock|times|mph|km|kilometres?|miles?|metres?|cm|mm|kg|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+    r"a|an|the|and|or|of|to|in|on|at|for|by|with|from|as|is|are|was|were|be|been|has|"
+    r"have|had|will|would|can|could|should|may|might|this|that|these|those|it|its|"
+    r"their|our|per|each|every|all|any|no|not|but|if|into|over|under|up|down|out|"
+    r"about|after|before|between|during|since|until|within|through|than|then|so|x)$",
+    re.IGNORECASE,
+)
+# Words before a number that make it a label, not a statistic.
+LABEL_BEFORE = re.compile(
+    r"\b(?:motions?|sections?|paragraphs?|para|pages?|items?|no\.?|chapters?|clauses?|"
+    r"articles?|versions?|phases?|tiers?|routes?|rooms?|floors?|steps?|stages?|grades?|"
+    r"questions?|figures?|tables?|annex|appendix|aged?|ages|level|category|number)\s*$",
+    re.IGNORECASE,
+)
+POUNDS_AFTER = re.compile(r"\s+(?:pounds|GBP|sterling)\b", re.IGNORECASE)
+MONTH_NAMES = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# A period straight after a statement ("£1.2bn in 2024/25"): no subject follows.
+PERIOD_AHEAD = re.compile(
+    r"\s*(?:in|over|during|for|since|between|from)\s+(?:the\s+(?:year|twelve|12|same|last|past|"
+    rf"next|financial)\b|(?:19|20)\d\d|{MONTH_NAMES}\b|(?:this|last|next)\s+year\b(?!['’]))",
+    re.IGNORECASE,
+)
+YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")
+ANAPHORA = re.compile(
+    r"\b(?:during|in|over|for|across|throughout)\s+(?:this|that|the\s+same)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:period|time|timeframe|months|years)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_END = re.compile(
+    r"[,.;:!?()\[\]\"“”]|\s[-–—]\s|\s(?:and|or)\s+(?:\w+\s+)?(?:a\s+|an\s+)?[£\d]"
+    r"|\s(?:since|between|compared|than|during|until|while|whilst|which|who|whom|whose|"
+    r"where|when|because|but|that|as\s+well\s+as|so\s+far|from\s+[£\d]|over\s+the|"
+    r"in\s+the\s+(?:year|twelve|12|same|last|past|next|first|second|third|fourth|financial)|"
+    rf"in\s+(?:19|20)\d\d|in\s+{MONTH_NAMES}\s+(?:19|20)\d\d|(?:this|last|next)\s+year(?!['’])|to\s+(?!the\b|an?\b)[a-z]+)\b",
+    re.IGNORECASE,
+)
+_LEADING_LINK = re.compile(
+    r"^(?:(?:be|been)\s+)?(?:made\s+available|invested|allocated|spent|committed|provided)?"
+    r"\s*(?:to|for|on|in|towards|into|of|among|across)\s+",
+    re.IGNORECASE,
+)
+_TRAILING_VERBS = re.compile(
+    r"(?:\s+(?:have|has|had|been|being|be|is|are|was|were|seen|saw|see|recorded|reported|"
+    r"show|shows|showed|there|also|now|all|both|a|an|the|by|will|would|see|making\s+up|"
+    r"make\s+up|makes\s+up|accounting\s+for|accounts?\s+for|representing|represents?|"
+    r"to|at|cost|costs|costing))+$",
+    re.IGNORECASE,
+)
+_LEADING_LINKS = re.compile(
+    r"^(?:.*\bthat\s+|(?:and|but|while|whilst|as|so|with|because|where|when)\s+)",
+    re.IGNORECASE,
+)
+# "making up a third of all officers": the share's subject is written before it.
+SHARE_VERB = re.compile(
+    r"(?:mak(?:e|es|ing)\s+up|made\s+up|account(?:s|ing)?\s+for|represent(?:s|ing)?|"
+    r"compris(?:e|es|ing))\s+(?:\w+\s+)?$",
+    re.IGNORECASE,
+)
+# "making up 33%", "set up 5 teams": 'up' belongs to the verb, not to a rise.
+PHRASAL_UP = re.compile(
+    r"\b(?:mak\w*|made|end\w*|add\w*|sum\w*|sets?|setting|tak\w*|took|pick\w*|turn\w*|"
+    r"show\w*|puts?|putting|br\w+|buil\w+|sign\w*|join\w*|open\w*|back\w*|step\w*|"
+    r"line\w*|team\w*|shor\w*|clean\w*|follow\w*|mop\w*|round\w*|stock\w*|speak\w*|spoke)\s+$",
+    re.IGNORECASE,
+)
+PRONOUNS = {"it", "this", "that", "they", "we", "he", "she", "which", "there", "these"}
+_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:total\s+)?numbers?\s+of\s+", re.IGNORECASE)
+_CLAUSE_EDGE = re.compile(r"[,;:(\[—–]|\s-\s")
+_WORD_START = re.compile(r"(?<![^\s(])[\w£]")
+
+
+@dataclass(frozen=True)
+class Core:
+    """What a statement says, before its subject and periods are known."""
+
+    start: int
+    end: int
+    value: float
+    unit: str
+    kind: str
+    direction: str | None
+    approximation: str = "exact"
+    exact: float | None = None
+    derived: bool = False
+    subject_side: str = "after"  # where the subject is usually written
+    match: tuple[int, int] | None = None  # the whole statement, when this is one part of it
+    role: str | None = None  # "from" for the first level of "from X to Y"
+
+
+# ---- finding statements and periods -----------------------------------------------------
+def _candidate_starts(text: str, anchor: int, floor: int) -> list[int]:
+    """The anchor and up to five word starts before it in the same clause."""
+    region_start = max(floor, anchor - LOOK_BACK)
+    region = text[region_start:anchor]
+    edge = max((m.end() for m in _CLAUSE_EDGE.finditer(region)), default=0)
+    starts = [region_start + m.start() for m in _WORD_START.finditer(region, edge)]
+    return starts[-5:] + [anchor]
+
+
+def find_statements(text: str, start: int, end: int):
+    """(start, end, tokens) for each statement in text[start:end], left to right.
+
+    At each anchor the grammar is tried from a few words back; the longest reading wins
+    ("a 22 per cent reduction" over "a 22"), the earliest start breaking ties.
+    """
+    covered = start
+    bounded = text[:end]
+    for anchor in grammar.ANCHOR.finditer(text, start, end):
+        if anchor.start() < covered:
+            continue
+        best = None
+        for candidate in _candidate_starts(text, anchor.start(), covered):
+            parsed = grammar.parse_at(
+                grammar.LOCATED_STATEMENT, bounded, candidate, STATEMENT_WINDOW
+            )
+            if not parsed or parsed[0] <= anchor.start() or (best and parsed[0] <= best[1]):
+                continue
+            if not _phrasal(text, candidate, parsed[1]):
+                best = (candidate, *parsed)
+        if best:
+            yield best
+            covered = best[1]
+
+
+def _phrasal(text: str, start: int, tokens) -> bool:
+    """Is the 'up' of "up 5%" part of a verb before it ("making up 5%")?"""
+    if tokens["form"] != "down_up" or tokens["dir"].lower() != "up":
+        return False
+    return bool(PHRASAL_UP.search(text, max(0, start - 20), start))
+
+
+def find_periods(text: str, start: int, end: int) -> list[tuple]:
+    """Period phrases in text[start:end]: (role, Period, ...) tuples, left to right."""
+    found = []
+    covered = start
+    for year in grammar.YEAR_MENTION.finditer(text, start, end):
+        if year.start() < covered:
+            continue
+        floor = max(covered, year.start() - LOOK_BACK)
+        for lead in grammar.PERIOD_LEAD.finditer(text, floor, year.start() + 1):
+            window = year.end() - lead.start() + PERIOD_WINDOW
+            parsed = grammar.parse_at(grammar.LOCATED_PERIOD, text[:end], lead.start(), window)
+            if parsed and parsed[0] > year.start():
+                found.append(tuple(parsed[1][0]))
+                covered = parsed[0]
+                break
+    return found
+
+
+# ---- what a statement says --------------------------------------------------------------
+def approximation(word: str | None) -> str:
+    if not word:
+        return "exact"
+    return APPROXIMATION_OF.get(" ".join(word.lower().split()), "exact")
+
+
+def _direction(*words: str | None) -> str:
+    for word in words:
+        if word:
+            return "decrease" if FALLING.match(" ".join(word.lower().split())) else "increase"
+    return "increase"
+
+
+def _percent(tokens) -> tuple[float, str]:
+    if tokens.get("frac"):
+        return numbers.fraction(tokens["frac"]), "percent"
+    unit = tokens["unit"].lower()
+    is_points = "point" in unit or unit.strip() == "pp"
+    return numbers.digits(tokens["num"]), "percentage_points" if is_points else "percent"
+
+
+def _change(start: int, end: int, tokens) -> Core:
+    value, unit = _percent(tokens)
+    direction = _direction(
+        tokens.get("change"), tokens.get("dir"), tokens.get("verb"), tokens.get("cmp")
+    )
+    signed = -value if direction == "decrease" else value
+    side = "after" if tokens["form"] in ("change_noun", "noun_of") else "before"
+    return Core(start, end, signed, unit, "change", direction,
+                approximation(tokens.get("approx")), subject_side=side)
+
+
+def _multiple(start: int, end: int, tokens) -> Core:
+    value = numbers.MULTIPLES[tokens["multiple"].lower()]
+    direction = "decrease" if value < 0 else "increase"
+    return Core(start, end, value, "percent", "change", direction,
+                approximation(tokens.get("approx")), subject_side="before")
+
+
+def _money(start: int, end: int, tokens) -> Core:
+    value = numbers.scaled(numbers.digits(tokens["num"]), (tokens.get("scale") or "").strip())
+    increment = (tokens.get("incr") or "").lower() in INCREMENT_BEFORE_MONEY
+    kind = "increment" if increment else "level"
+    return Core(start, end, value, "GBP", kind, "increase" if increment else None,
+                approximation(tokens.get("approx")))
+
+
+def _large_words(start: int, end: int, tokens) -> Core:
+    words = " ".join(tokens["words"].lower().split())
+    share = {"a quarter of a": 0.25, "three quarters of a": 0.75, "half a": 0.5}
+    base = share.get(words) or numbers.words(words)
+    value = numbers.scaled(base, tokens["scale"])
+    increment = bool(tokens.get("incr"))
+    unit = "GBP" if tokens.get("cur") else "count"
+    return Core(start, end, value, unit, "increment" if increment else "level",
+                "increase" if increment else None, approximation(tokens.get("approx")))
+
+
+def _percent_level(text: str, start: int, end: int, tokens) -> Core:
+    value, unit = _percent(tokens)
+    share = SHARE_VERB.search(text, max(0, start - 30), start)
+    return Core(start, end, value, unit, "level", None, approximation(tokens.get("approx")),
+                subject_side="before" if share else "after")
+
+
+def _count(text: str, start: int, end: int, tokens) -> Core | None:
+    number = tokens["num"]
+    noun = tokens.get("noun")
+    approx = approximation(tokens.get("approx"))
+    if YEAR_LIKE.match(number) or LABEL_BEFORE.search(text, max(0, start - 12), start):
+        return None
+    if noun and NOT_COUNTED.match(noun):
+        noun = None
+    value = numbers.scaled(numbers.digits(number), (tokens.get("scale") or "").strip())
+    exact = numbers.digits(tokens["exact"]) if tokens.get("exact") else None
+    if not noun and exact is None and (approx == "exact" or value <= 25):
+        return None  # a bare number: a label, an age ("under 18"), a code
+    if not noun and tokens.get("noun"):
+        return None  # "10 years", "5 December": a duration or a date
+    increment = bool(tokens.get("incr") or tokens.get("incr_after"))
+    side = "after" if noun else "before"
+    return Core(start, end, value, "count", "increment" if increment else "level",
+                "increase" if increment else None, approx, exact, subject_side=side)
+
+
+def _level_verb(start: int, end: int, tokens) -> Core:
+    value = numbers.scaled(numbers.digits(tokens["num"]), (tokens.get("scale") or "").strip())
+    return Core(start, end, value, "count", "level", None,
+                approximation(tokens.get("approx")), subject_side="before")
+
+
+def _from_to(text: str, start: int, end: int, tokens) -> list[Core]:
+    """'rising from 2,117 to 2,390': two levels and the change they imply."""
+    levels = []
+    for side in ("a", "b"):
+        raw = tokens[f"{side}_num"]
+        base = numbers.number(raw)
+        value = numbers.scaled(base, (tokens.get(f"{side}_scale") or "").strip())
+        unit_text = tokens.get(f"{side}_unit") or tokens.get("a_unit") or tokens.get("b_unit")
+        if tokens.get(f"{side}_cur") or tokens.get("a_cur") or tokens.get("b_cur"):
+            unit = "GBP"
+        elif unit_text:
+            unit = "percentage_points" if "point" in unit_text.lower() else "percent"
+        else:
+            unit = "count"
+        where = text.find(raw, start if side == "a" else levels[0].end, end)
+        levels.append(Core(where, where + len(raw), value, unit, "level", None,
+                           subject_side="before", match=(start, end),
+                           role="from" if side == "a" else None))
+    first, second = levels
+    if first.value == second.value or first.unit != second.unit:
+        return levels
+    if first.unit == "percent":
+        change, unit = second.value - first.value, "percentage_points"
+    elif first.value:
+        change, unit = round((second.value - first.value) / first.value * 100, 1), "percent"
+    else:
+        return levels
+    direction = "decrease" if change < 0 else "increase"
+    implied = Core(start, end, change, unit, "change", direction, derived=True,
+                   subject_side="before", match=(start, end))
+    return [*levels, implied]
+
+
+def interpret(text: str, start: int, end: int, tokens) -> list[Core]:
+    """The normalised statements one grammar match makes."""
+    cores = _interpret(text, start, end, tokens)
+    pounds = POUNDS_AFTER.match(text, end)
+    if pounds and len(cores) == 1 and cores[0].unit == "count":
+        return [replace(cores[0], unit="GBP", end=pounds.end())]
+    return cores
+
+
+def _interpret(text: str, start: int, end: int, tokens) -> list[Core]:
+    form = tokens["form"]
+    if form == "from_to":
+        return _from_to(text, start, end, tokens)
+    if form in ("change_noun", "noun_of", "down_up", "verb_by", "comparative"):
+        return [_change(start, end, tokens)]
+    if form in ("fraction_level", "percent_level"):
+        return [_percent_level(text, start, end, tokens)]
+    makers = {
+        "multiple": _multiple,
+        "money": _money,
+        "large_words": _large_words,
+        "level_verb": _level_verb,
+    }
+    if form in makers:
+        return [makers[form](start, end, tokens)]
+    core = _count(text, start, end, tokens)
+    return [core] if core else []
+
+
+# ---- subjects ---------------------------------------------------------------------------
+def _squash(text: str) -> str:
+    return " ".join(text.split())
+
+
+def subject_after(text: str, position: int, limit: int) -> tuple[int, int]:
+    """The metric phrase that follows a statement: (start, end) offsets, maybe empty."""
+    region = text[position:limit]
+    if PERIOD_AHEAD.match(region):
+        return position, position
+    lead = _LEADING_LINK.match(region.lstrip())
+    skip = len(region) - len(region.lstrip()) + (lead.end() if lead else 0)
+    stop = _SUBJECT_END.search(region, max(skip - 1, 0))
+    phrase_end = stop.start() if stop else len(region)
+    words = list(re.finditer(r"\S+", region[skip:phrase_end]))[:MAX_SUBJECT_WORDS]
+    if not words:
+        return position, position
+    return position + skip + words[0].start(), position + skip + words[-1].end()
+
+
+def subject_before(text: str, position: int, floor: int) -> tuple[int, int]:
+    """The metric phrase written before a statement ("homicides were 25% lower")."""
+    region = text[floor:position]
+    edge = max((m.end() for m in _CLAUSE_EDGE.finditer(region)), default=0)
+    if not region[edge:].strip() and region.rstrip().endswith("("):
+        inner = region.rstrip()[:-1]
+        edge = max((m.end() for m in _CLAUSE_EDGE.finditer(inner)), default=0)
+        region = inner
+    phrase = grammar_free_tail(region[edge:])
+    if not phrase:
+        return position, position
+    start = floor + edge + region[edge:].rfind(phrase)
+    return start, start + len(phrase)
+
+
+def grammar_free_tail(clause: str) -> str:
+    """Trim a clause to the noun phrase at its end that names what is measured."""
+    clause = _TRAILING_VERBS.sub("", clause.rstrip())
+    clause = re.sub(r"^\s*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)])\s+", "", clause)
+    number_of = list(_NUMBER_OF.finditer(clause))
+    if number_of:
+        clause = clause[number_of[-1].end():]
+    clause = _LEADING_LINKS.sub("", clause.strip())
+    words = list(re.finditer(r"\S+", clause))[-MAX_SUBJECT_WORDS:]
+    phrase = clause[words[0].start() :].strip(" \n*_") if words else ""
+    return "" if phrase.lower() in PRONOUNS else phrase
+
+
+# ---- periods of a statement -------------------------------------------------------------
+def resolve_periods(
+    kind: str, phrases: list[tuple], role: str | None = None
+) -> tuple[Period | None, Period | None]:
+    """(baseline, period) for a statement of this kind, from the phrases in its scope."""
+    since = [phrase[1] for phrase in phrases if phrase[0] == "since"]
+    intervals = [phrase[1:] for phrase in phrases if phrase[0] == "interval"]
+    points = [phrase[1] for phrase in phrases if phrase[0] == "in"]
+    if role == "from":  # the first level of "from X in 2019 to Y in 2024"
+        return None, (since or points or [None])[0]
+    if kind != "change":
+        if intervals:
+            first, last = intervals[-1]
+            return None, Period(first.start, last.end)
+        return None, points[-1] if points else None
+    baseline = since[-1] if since else None
+    period = None
+    if intervals:
+        first, last = intervals[-1]
+        baseline, period = baseline or first, last
+    elif points:
+        if baseline is None and len(points) > 1:
+            baseline = points[0]
+        period = points[-1]
+    if baseline and period and baseline.ends_after(period):
+        baseline, period = period, baseline
+    return baseline, period
+
+
+# ---- putting it together ----------------------------------------------------------------
+@dataclass
+class _Context:
+    """Period phrases carried from sentence to sentence."""
+
+    previous: list
+    by_block: dict
+
+
+def _clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """A sentence split at semicolons: periods apply within a clause."""
+    spans, start = [], sentence.start
+    for match in re.finditer(";", text[sentence.start : sentence.end]):
+        spans.append((start, sentence.start + match.start()))
+        start = sentence.start + match.end()
+    spans.append((start, sentence.end))
+    return spans
+
+
+def claims(document: Document) -> list[Claim]:
+    """Every statistical statement in the document, in reading order."""
+    text = document.text
+    block_list = blocks(text)
+    context = _Context(previous=[], by_block={})
+    found: list[Claim] = []
+    for sentence in sentences(text, block_list):
+        block = block_list[sentence.block]
+        sentence_phrases = []
+        for clause_start, clause_end in _clauses(text, sentence):
+            phrases = find_periods(text, clause_start, clause_end)
+            sentence_phrases.extend(phrases)
+            scope = _scope(text, phrases, sentence, block, context)
+            found.extend(_claims_in(document, clause_start, clause_end, sentence, scope))
+        context.by_block.setdefault(sentence.block, []).extend(sentence_phrases)
+        if sentence_phrases:
+            context.previous = sentence_phrases
+    return found
+
+
+def _scope(text: str, phrases, sentence: Sentence, block: Block, context) -> list:
+    if phrases:
+        return phrases
+    if ANAPHORA.search(text, sentence.start, sentence.end):
+        return context.previous
+    if block.lead_in is not None:
+        return context.by_block.get(block.lead_in, [])
+    return []
+
+
+def _claims_in(document: Document, start: int, end: int, sentence: Sentence, scope):
+    text = document.text
+    floor = sentence.start
+    for match_start, match_end, tokens in find_statements(text, start, end):
+        for core in interpret(text, match_start, match_end, tokens):
+            yield _claim(document, core, (floor, sentence.end), scope)
+        floor = match_end
+
+
+def _claim(document: Document, core: Core, bounds: tuple[int, int], scope) -> Claim:
+    """bounds: where the subject may be, from the previous statement to the sentence end."""
+    text = document.text
+    subject_span = _subject_span(text, core, bounds)
+    span_start = min(core.start, subject_span[0])
+    span_end = max(core.end, subject_span[1])
+    if text[span_start:span_end].count("(") > text[span_start:span_end].count(")"):
+        span_end += text[span_end : bounds[1]].find(")") + 1
+    baseline, period = resolve_periods(core.kind, scope, core.role)
+    line, column = document.position(span_start)
+    end_line, end_column = document.position(span_end)
+    return Claim(
+        path=document.path, line=line, column=column, end_line=end_line,
+        end_column=end_column, start=span_start, end=span_end,
+        text=_squash(text[span_start:span_end]),
+        subject=_squash(text[subject_span[0] : subject_span[1]]),
+        value=core.value, unit=core.unit, kind=core.kind, direction=core.direction,
+        approximation=core.approximation,
+        baseline=str(baseline) if baseline else None,
+        period=str(period) if period else None,
+        exact=core.exact, derived=core.derived,
+    )
+
+
+def _subject_span(text: str, core: Core, bounds: tuple[int, int]) -> tuple[int, int]:
+    start, end = core.match or (core.start, core.end)
+    after = subject_after(text, end, bounds[1])
+    before = subject_before(text, start, bounds[0])
+    first, second = (after, before) if core.subject_side == "after" else (before, after)
+    return first if first[1] > first[0] else second
+
+
+def extract(document: Document) -> list[Claim]:
+    """Public entry point: the claims of one document."""
+    return claims(document)

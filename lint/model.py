@@ -1,0 +1,66 @@
+"""The records that flow between layers: frozen, plain, serialisable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+UNITS = ("percent", "percentage_points", "count", "GBP")
+KINDS = ("change", "level", "increment")
+APPROXIMATIONS = ("exact", "more_than", "up_to", "nearly", "around")
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statistical statement in a draft, normalised."""
+
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int  # exclusive, as in SARIF and editors' ranges
+    start: int  # character offsets into the document text
+    end: int
+    text: str
+    subject: str
+    value: float
+    unit: str
+    kind: str
+    direction: str | None
+    approximation: str
+    baseline: str | None
+    period: str | None
+    exact: float | None = None  # "nearly 500 (497)": the figure in brackets
+    derived: bool = False  # implied by other stated numbers ("from 2,117 to 2,390")
+    metric: str | None = None
+
+    def with_metric(self, metric: str | None) -> Claim:
+        return replace(self, metric=metric)
+
+    def as_json(self) -> dict:
+        record = {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "end_line": self.end_line,
+            "end_column": self.end_column,
+            "text": self.text,
+            "subject": self.subject,
+            "metric": self.metric,
+            "value": plain_number(self.value),
+            "unit": self.unit,
+            "kind": self.kind,
+            "direction": self.direction,
+            "approximation": self.approximation,
+            "baseline": self.baseline,
+            "period": self.period,
+        }
+        if self.exact is not None:
+            record["exact"] = plain_number(self.exact)
+        if self.derived:
+            record["derived"] = True
+        return record
+
+
+def plain_number(value: float) -> int | float:
+    """24.0 -> 24 for output; 23.6 stays 23.6."""
+    return int(value) if float(value).is_integer() else round(value, 6)

@@ -1,0 +1,129 @@
+"""Periods as registry-v1 writes them: ISO dates or intervals at year, month or day precision."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+
+_ISO_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MONTHS = {
+    name.lower(): index
+    for index, name in enumerate(calendar.month_name)
+    if name
+}
+MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
+MONTHS["sept"] = 9
+
+
+class PeriodError(ValueError):
+    """A period string that is not ISO 8601 at year, month or day precision."""
+
+
+@dataclass(frozen=True, order=True)
+class Point:
+    """A date at year (month=0), month (day=0) or day precision."""
+
+    year: int
+    month: int = 0
+    day: int = 0
+
+    def __str__(self) -> str:
+        if not self.month:
+            return f"{self.year:04d}"
+        if not self.day:
+            return f"{self.year:04d}-{self.month:02d}"
+        return f"{self.year:04d}-{self.month:02d}-{self.day:02d}"
+
+    @property
+    def precision(self) -> int:
+        """1 year, 2 month, 3 day."""
+        return 1 + bool(self.month) + bool(self.day)
+
+    def truncated(self, precision: int) -> Point:
+        return Point(
+            self.year,
+            self.month if precision >= 2 else 0,
+            self.day if precision >= 3 else 0,
+        )
+
+    def first_day(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 1, self.day or 1)
+
+    def last_day(self) -> tuple[int, int, int]:
+        month = self.month or 12
+        return (self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+
+@dataclass(frozen=True, order=True)
+class Period:
+    """Both ends inclusive; a single point has start == end."""
+
+    start: Point
+    end: Point
+
+    def __str__(self) -> str:
+        return str(self.start) if self.start == self.end else f"{self.start}/{self.end}"
+
+    @property
+    def precision(self) -> int:
+        return max(self.start.precision, self.end.precision)
+
+    def at(self, precision: int) -> Period:
+        """This period as written at a coarser precision."""
+        return Period(self.start.truncated(precision), self.end.truncated(precision))
+
+    def matches(self, prose: Period) -> bool:
+        """A prose period matches when equal at the precision the prose gives."""
+        same_days = (self.start.first_day(), self.end.last_day()) == (
+            prose.start.first_day(),
+            prose.end.last_day(),
+        )
+        return same_days or self.at(prose.precision) == prose
+
+    def ends_after(self, other: Period) -> bool:
+        return self.end.last_day() > other.end.last_day()
+
+
+def point(year: int, month: int = 0, day: int = 0) -> Period:
+    return Period(Point(year, month, day), Point(year, month, day))
+
+
+def months_back(year: int, month: int, count: int) -> Point:
+    """The month that opens a run of `count` months ending with (year, month)."""
+    index = year * 12 + (month - 1) - (count - 1)
+    return Point(index // 12, index % 12 + 1)
+
+
+def rolling(count: int, year: int, month: int) -> Period:
+    """'the twelve months to March 2025' -> 2024-04/2025-03."""
+    return Period(months_back(year, month, count), Point(year, month))
+
+
+def financial_year(start_year: int) -> Period:
+    """UK financial years run April to March: 2024/25 -> 2024-04/2025-03."""
+    return Period(Point(start_year, 4), Point(start_year + 1, 3))
+
+
+def parse_point(text: str) -> Point:
+    match = _ISO_POINT.match(text)
+    if not match:
+        raise PeriodError(f"{text!r} is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    year, month, day = (int(group) if group else 0 for group in match.groups())
+    if month and not 1 <= month <= 12:
+        raise PeriodError(f"{text!r} has no month {month}")
+    if day and not 1 <= day <= calendar.monthrange(year, month)[1]:
+        raise PeriodError(f"{text!r} has no day {day}")
+    return Point(year, month, day)
+
+
+def parse(text: str) -> Period:
+    """'2019', '2024-05', '2023-02/2024-01', '2024-04-01/2025-03-31'."""
+    if not isinstance(text, str):
+        raise PeriodError(f"{text!r} is not a string: quote periods in YAML")
+    start_text, _, end_text = text.strip().partition("/")
+    start = parse_point(start_text)
+    end = parse_point(end_text) if end_text else start
+    if start.first_day() > end.last_day():
+        raise PeriodError(f"{text!r} ends before it starts")
+    return Period(start, end)

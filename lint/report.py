@@ -1,0 +1,54 @@
+"""Formatters: they turn records into text and decide nothing."""
+
+from __future__ import annotations
+
+import json
+
+from .model import Claim, plain_number
+
+EXTRACT_COLUMNS = (
+    ("location", lambda c: f"{c.path}:{c.line}:{c.column}"),
+    ("value", lambda c: _value(c)),
+    ("unit", lambda c: c.unit),
+    ("kind", lambda c: c.kind),
+    ("direction", lambda c: c.direction or "-"),
+    ("approx", lambda c: c.approximation),
+    ("baseline", lambda c: c.baseline or "-"),
+    ("period", lambda c: c.period or "-"),
+    ("subject", lambda c: c.subject or "-"),
+)
+
+
+def _value(claim: Claim) -> str:
+    number = plain_number(claim.value)
+    shown = f"{number:,}" if isinstance(number, int) else f"{number:,.6g}"
+    if claim.unit == "GBP":
+        shown = "£" + shown.lstrip("-") if claim.value >= 0 else "-£" + shown.lstrip("-")
+    elif claim.unit == "percent":
+        shown += "%"
+    elif claim.unit == "percentage_points":
+        shown += "pp"
+    if claim.exact is not None:
+        shown += f" ({plain_number(claim.exact):,})"
+    return shown + ("*" if claim.derived else "")
+
+
+def extract_text(claims: list[Claim]) -> str:
+    """An aligned table, one claim a row; '*' marks a value implied by others."""
+    if not claims:
+        return "no statistical statements found\n"
+    rows = [[name for name, _ in EXTRACT_COLUMNS]]
+    rows += [[cell(claim) for _, cell in EXTRACT_COLUMNS] for claim in claims]
+    widths = [max(len(row[index]) for row in rows) for index in range(len(rows[0]) - 1)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1]
+        for row in rows
+    ]
+    return "\n".join(line.rstrip() for line in lines) + "\n"
+
+
+def extract_json(claims: list[Claim]) -> str:
+    return json.dumps({"version": 1, "claims": [c.as_json() for c in claims]}, indent=2) + "\n"
+
+
+EXTRACT_FORMATS = {"text": extract_text, "json": extract_json}
