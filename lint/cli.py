@@ -53,8 +53,14 @@ def _documents(paths: tuple[str, ...], stdin_filename: str | None):
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--stdin-filename", help="The name to report for input read from '-'.")
 def extract(paths, fmt, stdin_filename):
     """List every numeric statement found, with its normalised fields."""

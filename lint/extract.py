@@ -16,8 +16,7 @@ from .model import Claim
 from .periods import Period
 from .segment import Block, Sentence, blocks, sentences
 
-STATEMENT_WINDOW = 160
-PERIOD_WINDOW = 60
+WINDOW = 160  # the longest statement or period phrase the grammar is shown
 LOOK_BACK = 70
 MAX_SUBJECT_WORDS = 10
 
@@ -150,22 +149,24 @@ def find_statements(text: str, start: int, end: int):
     ("a 22 per cent reduction" over "a 22"), the earliest start breaking ties.
     """
     covered = start
-    bounded = text[:end]
-    for anchor in grammar.ANCHOR.finditer(text, start, end):
-        if anchor.start() < covered:
+    for anchor in grammar.anchors(text, start, end):
+        if anchor < covered:
             continue
         best = None
-        for candidate in _candidate_starts(text, anchor.start(), covered):
-            parsed = grammar.parse_at(
-                grammar.LOCATED_STATEMENT, bounded, candidate, STATEMENT_WINDOW
-            )
-            if not parsed or parsed[0] <= anchor.start() or (best and parsed[0] <= best[1]):
-                continue
-            if not _phrasal(text, candidate, parsed[1]):
-                best = (candidate, *parsed)
+        for candidate in _candidate_starts(text, anchor, covered):
+            gate = grammar.STATEMENT_GATE.match(text, candidate, end)
+            if gate and gate.end() > anchor and (not best or gate.end() > best[1]):
+                parsed = _parse_statement(text, candidate, end, gate.lastgroup)
+                if parsed and not _phrasal(text, candidate, parsed[1]):
+                    best = (candidate, *parsed)
         if best:
             yield best
             covered = best[1]
+
+
+def _parse_statement(text: str, start: int, end: int, form: str):
+    located = grammar.LOCATED_FORMS[form]
+    return grammar.parse_at(located, text, start, min(end, start + WINDOW))
 
 
 def _phrasal(text: str, start: int, tokens) -> bool:
@@ -184,8 +185,8 @@ def find_periods(text: str, start: int, end: int) -> list[tuple]:
             continue
         floor = max(covered, year.start() - LOOK_BACK)
         for lead in grammar.PERIOD_LEAD.finditer(text, floor, year.start() + 1):
-            window = year.end() - lead.start() + PERIOD_WINDOW
-            parsed = grammar.parse_at(grammar.LOCATED_PERIOD, text[:end], lead.start(), window)
+            limit = min(end, year.end() + WINDOW // 2)
+            parsed = grammar.parse_at(grammar.LOCATED_PERIOD, text, lead.start(), limit)
             if parsed and parsed[0] > year.start():
                 found.append(tuple(parsed[1][0]))
                 covered = parsed[0]
@@ -222,23 +223,46 @@ def _change(start: int, end: int, tokens) -> Core:
     )
     signed = -value if direction == "decrease" else value
     side = "after" if tokens["form"] in ("change_noun", "noun_of") else "before"
-    return Core(start, end, signed, unit, "change", direction,
-                approximation(tokens.get("approx")), subject_side=side)
+    return Core(
+        start,
+        end,
+        signed,
+        unit,
+        "change",
+        direction,
+        approximation(tokens.get("approx")),
+        subject_side=side,
+    )
 
 
 def _multiple(start: int, end: int, tokens) -> Core:
     value = numbers.MULTIPLES[tokens["multiple"].lower()]
     direction = "decrease" if value < 0 else "increase"
-    return Core(start, end, value, "percent", "change", direction,
-                approximation(tokens.get("approx")), subject_side="before")
+    return Core(
+        start,
+        end,
+        value,
+        "percent",
+        "change",
+        direction,
+        approximation(tokens.get("approx")),
+        subject_side="before",
+    )
 
 
 def _money(start: int, end: int, tokens) -> Core:
     value = numbers.scaled(numbers.digits(tokens["num"]), (tokens.get("scale") or "").strip())
     increment = (tokens.get("incr") or "").lower() in INCREMENT_BEFORE_MONEY
     kind = "increment" if increment else "level"
-    return Core(start, end, value, "GBP", kind, "increase" if increment else None,
-                approximation(tokens.get("approx")))
+    return Core(
+        start,
+        end,
+        value,
+        "GBP",
+        kind,
+        "increase" if increment else None,
+        approximation(tokens.get("approx")),
+    )
 
 
 def _large_words(start: int, end: int, tokens) -> Core:
@@ -248,15 +272,30 @@ def _large_words(start: int, end: int, tokens) -> Core:
     value = numbers.scaled(base, tokens["scale"])
     increment = bool(tokens.get("incr"))
     unit = "GBP" if tokens.get("cur") else "count"
-    return Core(start, end, value, unit, "increment" if increment else "level",
-                "increase" if increment else None, approximation(tokens.get("approx")))
+    return Core(
+        start,
+        end,
+        value,
+        unit,
+        "increment" if increment else "level",
+        "increase" if increment else None,
+        approximation(tokens.get("approx")),
+    )
 
 
 def _percent_level(text: str, start: int, end: int, tokens) -> Core:
     value, unit = _percent(tokens)
     share = SHARE_VERB.search(text, max(0, start - 30), start)
-    return Core(start, end, value, unit, "level", None, approximation(tokens.get("approx")),
-                subject_side="before" if share else "after")
+    return Core(
+        start,
+        end,
+        value,
+        unit,
+        "level",
+        None,
+        approximation(tokens.get("approx")),
+        subject_side="before" if share else "after",
+    )
 
 
 def _count(text: str, start: int, end: int, tokens) -> Core | None:
@@ -275,14 +314,31 @@ def _count(text: str, start: int, end: int, tokens) -> Core | None:
         return None  # "10 years", "5 December": a duration or a date
     increment = bool(tokens.get("incr") or tokens.get("incr_after"))
     side = "after" if noun else "before"
-    return Core(start, end, value, "count", "increment" if increment else "level",
-                "increase" if increment else None, approx, exact, subject_side=side)
+    return Core(
+        start,
+        end,
+        value,
+        "count",
+        "increment" if increment else "level",
+        "increase" if increment else None,
+        approx,
+        exact,
+        subject_side=side,
+    )
 
 
 def _level_verb(start: int, end: int, tokens) -> Core:
     value = numbers.scaled(numbers.digits(tokens["num"]), (tokens.get("scale") or "").strip())
-    return Core(start, end, value, "count", "level", None,
-                approximation(tokens.get("approx")), subject_side="before")
+    return Core(
+        start,
+        end,
+        value,
+        "count",
+        "level",
+        None,
+        approximation(tokens.get("approx")),
+        subject_side="before",
+    )
 
 
 def _from_to(text: str, start: int, end: int, tokens) -> list[Core]:
@@ -300,9 +356,19 @@ def _from_to(text: str, start: int, end: int, tokens) -> list[Core]:
         else:
             unit = "count"
         where = text.find(raw, start if side == "a" else levels[0].end, end)
-        levels.append(Core(where, where + len(raw), value, unit, "level", None,
-                           subject_side="before", match=(start, end),
-                           role="from" if side == "a" else None))
+        levels.append(
+            Core(
+                where,
+                where + len(raw),
+                value,
+                unit,
+                "level",
+                None,
+                subject_side="before",
+                match=(start, end),
+                role="from" if side == "a" else None,
+            )
+        )
     first, second = levels
     if first.value == second.value or first.unit != second.unit:
         return levels
@@ -313,8 +379,17 @@ def _from_to(text: str, start: int, end: int, tokens) -> list[Core]:
     else:
         return levels
     direction = "decrease" if change < 0 else "increase"
-    implied = Core(start, end, change, unit, "change", direction, derived=True,
-                   subject_side="before", match=(start, end))
+    implied = Core(
+        start,
+        end,
+        change,
+        unit,
+        "change",
+        direction,
+        derived=True,
+        subject_side="before",
+        match=(start, end),
+    )
     return [*levels, implied]
 
 
@@ -388,7 +463,7 @@ def grammar_free_tail(clause: str) -> str:
     clause = re.sub(r"^\s*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)])\s+", "", clause)
     number_of = list(_NUMBER_OF.finditer(clause))
     if number_of:
-        clause = clause[number_of[-1].end():]
+        clause = clause[number_of[-1].end() :]
     clause = _LEADING_LINKS.sub("", clause.strip())
     words = list(re.finditer(r"\S+", clause))[-MAX_SUBJECT_WORDS:]
     phrase = clause[words[0].start() :].strip(" \n*_") if words else ""
@@ -477,9 +552,10 @@ def _claims_in(document: Document, start: int, end: int, sentence: Sentence, sco
     text = document.text
     floor = sentence.start
     for match_start, match_end, tokens in find_statements(text, start, end):
-        for core in interpret(text, match_start, match_end, tokens):
+        cores = interpret(text, match_start, match_end, tokens)
+        for core in cores:
             yield _claim(document, core, (floor, sentence.end), scope)
-        floor = match_end
+        floor = match_end if cores else floor
 
 
 def _claim(document: Document, core: Core, bounds: tuple[int, int], scope) -> Claim:
@@ -494,15 +570,24 @@ def _claim(document: Document, core: Core, bounds: tuple[int, int], scope) -> Cl
     line, column = document.position(span_start)
     end_line, end_column = document.position(span_end)
     return Claim(
-        path=document.path, line=line, column=column, end_line=end_line,
-        end_column=end_column, start=span_start, end=span_end,
+        path=document.path,
+        line=line,
+        column=column,
+        end_line=end_line,
+        end_column=end_column,
+        start=span_start,
+        end=span_end,
         text=_squash(text[span_start:span_end]),
         subject=_squash(text[subject_span[0] : subject_span[1]]),
-        value=core.value, unit=core.unit, kind=core.kind, direction=core.direction,
+        value=core.value,
+        unit=core.unit,
+        kind=core.kind,
+        direction=core.direction,
         approximation=core.approximation,
         baseline=str(baseline) if baseline else None,
         period=str(period) if period else None,
-        exact=core.exact, derived=core.derived,
+        exact=core.exact,
+        derived=core.derived,
     )
 
 

@@ -12,8 +12,8 @@ import re
 
 import pyparsing as pp
 
-from .numbers import UNITS, TENS
-from .periods import MONTHS, Period, Point, financial_year, point, rolling
+from .numbers import TENS, UNITS
+from .periods import MONTHS, Period, financial_year, point, rolling
 
 FLAGS = re.IGNORECASE
 
@@ -24,14 +24,10 @@ WORDNUM = (
     rf"|{'|'.join(sorted(UNITS[1:], key=len, reverse=True))})"
 )
 WORD_SCALED = rf"(?:a\s+quarter\s+of\s+a|three\s+quarters\s+of\s+a|half\s+a|{WORDNUM}|a|an)"
-FRACTION = (
-    r"(?:(?:a|one|two|three|four)[\s-]+(?:half|thirds?|quarters?|fifths?|tenths?)|half)"
-)
+FRACTION = r"(?:(?:a|one|two|three|four)[\s-]+(?:half|thirds?|quarters?|fifths?|tenths?)|half)"
 MONEY_SCALE = r"(?:\s?(?:bn|mn|m|k)\b|\s(?:million|billion|thousand)\b)"
 COUNT_SCALE = r"(?:\s(?:million|billion|thousand)\b)"
-UNIT = (
-    r"(?:\s?%|\s?per[\s-]?cent\b|\s?percent\b|[\s-]percentage[\s-]points?\b|\s?pp\b)"
-)
+UNIT = r"(?:\s?%|\s?per[\s-]?cent\b|\s?percent\b|[\s-]percentage[\s-]points?\b|\s?pp\b)"
 APPROX = (
     r"(?:more\s+than|in\s+excess\s+of|upwards\s+of|at\s+least|over|above|"
     r"no\s+more\s+than|up\s+to|at\s+most|as\s+many\s+as|fewer\s+than|less\s+than|"
@@ -147,13 +143,41 @@ STATEMENT = pp.MatchFirst(
     ]
 ).parse_with_tabs()
 
-# Where a statement can be: a number, a pound sign, a fraction or scale word, "halved".
-# A digit glued to a letter, dash, slash or dot (SE1, Covid-19, 24/7, 3.3's tail) is not.
-ANCHOR = re.compile(
-    r"(?<![\w.,£/-])\d|£|\b(?:half|halved|doubled|tripled|trebled|thirds?|quarters?|fifths?"
-    rf"|tenths?|million|billion|thousand)\b|\b{WORDNUM}\s+to\s+{WORDNUM}\b",
+# The statement forms as one plain regex, one named group a form (their own names
+# dropped): a C-speed test of whether, how far and with which form the grammar would match
+# at a place, so that pyparsing runs once per statement found, with that form alone.
+STATEMENT_GATE = re.compile(
+    "|".join(
+        f"(?P<{form.name}>" + re.sub(r"\(\?P<\w+>", "(?:", form.re.pattern) + ")"
+        for form in STATEMENT.exprs
+    ),
     FLAGS,
 )
+LOCATED_FORMS = {form.name: pp.Located(form).parse_with_tabs() for form in STATEMENT.exprs}
+
+# Where a statement can be: a number or pound sign (a digit glued to a letter, dash,
+# slash or dot is not: SE1, Covid-19, 24/7), a fraction or scale word, "halved", or a
+# number in words ranging to another ("from twelve to seven"). Three plain scans: one
+# regex with all of them is several times slower in CPython's engine.
+DIGIT_ANCHOR = re.compile(r"(?<![\w.,£/-])\d|£")
+WORD_ANCHOR = re.compile(
+    r"\b(?=[hdtqfmb])(?:half|halved|doubled|tripled|trebled|thirds?|quarters?|fifths?|"
+    r"tenths?|million|billion|thousand)\b",
+    FLAGS,
+)
+WORD_RANGE = re.compile(rf"\bto\s+(?:{WORDNUM})\b", FLAGS)
+WORD_BEFORE_TO = re.compile(rf"\b(?:{WORDNUM})\s+$", FLAGS)
+
+
+def anchors(text: str, start: int, end: int) -> list[int]:
+    """Offsets in text[start:end] where a statement may be, in order."""
+    found = [m.start() for m in DIGIT_ANCHOR.finditer(text, start, end)]
+    found += [m.start() for m in WORD_ANCHOR.finditer(text, start, end)]
+    for to in WORD_RANGE.finditer(text, start, end):
+        number = WORD_BEFORE_TO.search(text, max(start, to.start() - 16), to.start())
+        if number:
+            found.append(number.start())
+    return sorted(found)
 
 
 # ---- periods ---------------------------------------------------------------------------
@@ -166,61 +190,65 @@ def _count(tokens):
     return int(text) if text.isdigit() else UNITS.index(text)
 
 
-MONTH = pp.Regex(
+MONTH_NAME = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\b",
-    flags=FLAGS,
-).set_parse_action(_month)
-YEAR = pp.Regex(r"(?:19|20)\d\d(?![\d/])(?!\s?[-–]\s?\d)").set_parse_action(lambda t: int(t[0]))
-MONTH_YEAR = (MONTH + YEAR).set_parse_action(lambda t: point(t[1], t[0]))
-MONTHS_COUNT = pp.Regex(
-    r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve", flags=FLAGS
-).set_parse_action(_count)
-WORD = lambda text: pp.CaselessKeyword(text).suppress()  # noqa: E731
-OPT = lambda text: pp.Opt(pp.CaselessKeyword(text)).suppress()  # noqa: E731
-TO_OR_ENDING = pp.Regex(r"to|ending(?:\s+in)?|up\s+to", flags=FLAGS).suppress()
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+YEAR_NUMBER = r"(?:19|20)\d\d(?![\d/])(?!\s?[-–]\s?\d)"
+MONTHS_COUNT = r"\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+TO_OR_ENDING = r"(?:to|ending(?:\s+in)?|up\s+to)"
 
-ROLLING = (
-    OPT("the")
-    + MONTHS_COUNT
-    + pp.Regex(r"[\s-]?months?(?:[\s-]period)?", flags=FLAGS).suppress()
-    + TO_OR_ENDING
-    + MONTH
-    + YEAR
-).set_parse_action(lambda t: rolling(t[0], t[2], t[1]))
-YEAR_TO = (
-    OPT("the")
-    + pp.Regex(r"(?:financial\s+)?year", flags=FLAGS).suppress()
-    + TO_OR_ENDING
-    + MONTH
-    + YEAR
-).set_parse_action(lambda t: rolling(12, t[1], t[0]))
+
+def _point_form(name: str, pattern: str, make) -> pp.Regex:
+    """A period point as one Regex leaf; `make` turns its named groups into a Period."""
+    element = pp.Regex(pattern, flags=FLAGS).set_name(name)
+    return element.set_parse_action(lambda tokens: make(tokens))
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _count(text: str) -> int:
+    text = text.lower()
+    return int(text) if text.isdigit() else UNITS.index(text)
 
 
 def _financial(tokens):
     start, end = int(tokens["start"]), int(tokens["end"])
-    if (start + 1) % 100 != end or not (tokens.get("fy") or tokens.get("slash")):
+    named = tokens.get("fy") or tokens.get("slash") or tokens.get("fy_after")
+    if (start + 1) % 100 != end or not named:
         raise pp.ParseException("", 0, "not a financial year")
     return financial_year(start)
 
 
-FINANCIAL = pp.Regex(
+ROLLING = _point_form(
+    "rolling",
+    rf"(?:the\s+)?(?P<count>{MONTHS_COUNT})[\s-]?months?(?:[\s-]period)?\s+{TO_OR_ENDING}\s+"
+    rf"(?P<month>{MONTH_NAME})\s+(?P<year>{YEAR_NUMBER})",
+    lambda t: rolling(_count(t["count"]), int(t["year"]), _month(t["month"])),
+)
+YEAR_TO = _point_form(
+    "year_to",
+    rf"(?:the\s+)?(?:financial\s+)?year\s+{TO_OR_ENDING}\s+(?P<month>{MONTH_NAME})\s+"
+    rf"(?P<year>{YEAR_NUMBER})",
+    lambda t: rolling(12, int(t["year"]), _month(t["month"])),
+)
+FINANCIAL = _point_form(
+    "financial_year",
     r"(?:(?P<fy>fy\s?|financial\s+year\s+)|the\s+)?(?P<start>(?:19|20)\d\d)"
-    r"(?:(?P<slash>/)|-)(?P<end>\d\d)(?!\d)(?(fy)|(?:\s+(?P<fy2>financial\s+year))?)",
-    flags=FLAGS,
+    r"(?:(?P<slash>/)|-)(?P<end>\d\d)(?!\d)(?:\s+(?P<fy_after>financial\s+year))?",
+    _financial,
 )
-
-
-def _financial_tokens(tokens):
-    if tokens.get("fy2"):
-        tokens["fy"] = tokens["fy2"]
-    return _financial(tokens)
-
-
-FINANCIAL.set_parse_action(_financial_tokens)
-POINT = ROLLING | YEAR_TO | FINANCIAL | MONTH_YEAR | YEAR.copy().set_parse_action(
-    lambda t: point(int(t[0]))
+MONTH_YEAR = _point_form(
+    "month_year",
+    rf"(?P<month>{MONTH_NAME})\s+(?P<year>{YEAR_NUMBER})",
+    lambda t: point(int(t["year"]), _month(t["month"])),
 )
+YEAR = _point_form("year", YEAR_NUMBER, lambda t: point(int(t[0])))
+POINT = ROLLING | YEAR_TO | FINANCIAL | MONTH_YEAR | YEAR
+WORD = lambda text: pp.CaselessKeyword(text).suppress()  # noqa: E731
+OPT = lambda text: pp.Opt(pp.CaselessKeyword(text)).suppress()  # noqa: E731
 
 
 def _phrase(role):
@@ -252,7 +280,9 @@ IN = (
     + POINT
 ).set_parse_action(_phrase("in"))
 BARE_ROLLING = (ROLLING | YEAR_TO | FINANCIAL).set_parse_action(_phrase("in"))
-PERIOD = pp.MatchFirst([SINCE, COMPARED_TO, BETWEEN, FROM_UNTIL, IN, BARE_ROLLING]).parse_with_tabs()
+PERIOD = pp.MatchFirst(
+    [SINCE, COMPARED_TO, BETWEEN, FROM_UNTIL, IN, BARE_ROLLING]
+).parse_with_tabs()
 
 # A period phrase holds a year; these are the words it can start with.
 YEAR_MENTION = re.compile(r"(?<![\w/-])(?:19|20)\d\d(?!\d)")
@@ -264,17 +294,16 @@ PERIOD_LEAD = re.compile(
 )
 
 
-def parse_at(element: pp.ParserElement, text: str, start: int, window: int):
-    """Parse `element` (wrapped in pp.Located) at text[start]: (end, tokens) or None.
+def parse_at(element: pp.ParserElement, text: str, start: int, limit: int):
+    """Parse `element` (wrapped in pp.Located) at text[start:limit]: (end, tokens) or None.
 
-    The parse sees only a window of the text, so it costs the same wherever it is tried.
+    The parse sees only that window of the text, so it costs the same wherever it is tried.
     """
     try:
-        result = element.parse_string(text[start : start + window])
+        result = element.parse_string(text[start:limit])
     except pp.ParseBaseException:
         return None
     return start + result["locn_end"], result["value"]
 
 
-LOCATED_STATEMENT = pp.Located(STATEMENT)
 LOCATED_PERIOD = pp.Located(PERIOD)

@@ -7,7 +7,7 @@ draft has a scaled number: it pulls in numpy, which a draft without one never ne
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 UNITS = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen "
@@ -77,7 +77,7 @@ def scale_factor(word: str) -> float:
     return _factor(SCALE_ALIASES[word.lower()])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _factor(name: str) -> float:
     """Derived with quantities' unit algebra, once per scale name."""
     import quantities as pq  # deferred: numpy costs ~140 ms of start-up

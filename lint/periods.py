@@ -7,11 +7,7 @@ import re
 from dataclasses import dataclass
 
 _ISO_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-MONTHS = {
-    name.lower(): index
-    for index, name in enumerate(calendar.month_name)
-    if name
-}
+MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
 MONTHS["sept"] = 9
 

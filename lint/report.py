@@ -41,7 +41,9 @@ def extract_text(claims: list[Claim]) -> str:
     rows += [[cell(claim) for _, cell in EXTRACT_COLUMNS] for claim in claims]
     widths = [max(len(row[index]) for row in rows) for index in range(len(rows[0]) - 1)]
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1]
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
+        + "  "
+        + row[-1]
         for row in rows
     ]
     return "\n".join(line.rstrip() for line in lines) + "\n"

@@ -40,7 +40,7 @@ def _hard_break(line: str, following: str) -> bool:
         return True
     if BULLET.match(following):
         return True
-    if line.rstrip()[-1] in ".!?:;”\"":
+    if line.rstrip()[-1] in '.!?:;”"':
         return True
     starts_lower = following[0].islower() or following[0].isdigit() or following[0] == "£"
     return not (following[0] in " \t" or starts_lower)
