@@ -71,3 +71,27 @@ def extract(paths, fmt, stdin_filename):
     claims = [claim for document in documents for claim in extract_claims(document)]
     click.echo(EXTRACT_FORMATS[fmt](claims), nl=False)
     sys.exit(2 if failures else 0)
+
+
+@main.group()
+def registry():
+    """Work with the canonical figures registry."""
+
+
+@registry.command("check")
+@click.argument("paths", nargs=-1, required=True)
+def registry_check(paths):
+    """Validate registries; every problem names the file, line and YAML path."""
+    from .registry import RegistryError, load
+
+    failed = False
+    for path in paths:
+        try:
+            loaded = load(path)
+        except RegistryError as error:
+            failed = True
+            for problem in error.problems:
+                click.echo(f"statlint: error: {problem}", err=True)
+            continue
+        click.echo(f"{path}: ok ({len(loaded.metrics)} metrics, {len(loaded.figures)} figures)")
+    sys.exit(2 if failed else 0)

@@ -1,0 +1,265 @@
+"""Load and validate the canonical figures registry (registry-v1): YAML or JSON.
+
+Every problem is reported with the file, line and YAML path of the key, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from . import periods
+from .periods import Period
+from .words import metric_words
+
+MAX_NODES = 200_000
+SAFE_TAGS = (
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+)  # a YAML alias bomb expands past this and is refused
+
+
+class RegistryError(Exception):
+    """A registry that cannot be used; `problems` are 'file:line: path: message' lines."""
+
+    def __init__(self, problems: list[str]):
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+@dataclass(frozen=True)
+class Metric:
+    id: str
+    name: str
+    aliases: tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    metric: str
+    value: float
+    unit: str
+    period: Period
+    baseline: Period | None = None
+    published: str | None = None
+    source: str | None = None
+    status: str = "current"
+    where: str = ""  # "file:line" of the figure in the registry
+
+    @property
+    def kind(self) -> str:
+        return "change" if self.baseline else "level"
+
+
+@dataclass(frozen=True)
+class Registry:
+    metrics: dict[str, Metric] = field(default_factory=dict)
+    figures: tuple[Figure, ...] = ()
+
+    def figures_of(self, metric: str) -> list[Figure]:
+        return [figure for figure in self.figures if figure.metric == metric]
+
+
+# ---- reading YAML with line numbers -------------------------------------------------------
+def _compose(text: str, name: str):
+    import yaml
+
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = f":{mark.line + 1}" if mark else ""
+        problem = getattr(error, "problem", None) or str(error)
+        raise RegistryError([f"{name}{line}: not valid YAML or JSON: {problem}"]) from None
+
+
+def _plain(node, path: tuple, lines: dict, name: str, budget: list[int]):
+    """A composed YAML node as plain data, recording the line of every path."""
+    import yaml
+
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise RegistryError([f"{name}: too large or too deeply aliased (alias bomb?)"])
+    lines.setdefault(path, node.start_mark.line + 1)
+    if not isinstance(node, yaml.ScalarNode) and node.tag not in SAFE_TAGS:
+        line = node.start_mark.line + 1
+        raise RegistryError([f"{name}:{line}: {_dotted(path)}: tag {node.tag!r} is not allowed"])
+    if isinstance(node, yaml.MappingNode):
+        data = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node, name)
+            if key in data:
+                where = f"{name}:{key_node.start_mark.line + 1}"
+                raise RegistryError([f"{where}: {_dotted((*path, key))}: duplicate key"])
+            lines[(*path, key)] = key_node.start_mark.line + 1
+            data[key] = _plain(value_node, (*path, key), lines, name, budget)
+        return data
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _plain(item, (*path, index), lines, name, budget)
+            for index, item in enumerate(node.value)
+        ]
+    return _scalar(node, name)
+
+
+def _scalar(node, name: str):
+    import yaml
+
+    if not isinstance(node, yaml.ScalarNode):
+        raise RegistryError([f"{name}:{node.start_mark.line + 1}: a key must be plain text"])
+    try:
+        return yaml.SafeLoader("").construct_object(node)
+    except yaml.YAMLError as error:
+        line = node.start_mark.line + 1
+        raise RegistryError([f"{name}:{line}: {error.problem or 'unsupported value'}"]) from None
+
+
+def _dotted(path: tuple) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "(top level)"
+
+
+# ---- validation ---------------------------------------------------------------------------
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = json.loads(resources.files("statlint").joinpath("registry.schema.json").read_text())
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _schema_problems(data, lines: dict, name: str) -> list[str]:
+    problems = []
+    for error in sorted(_validator().iter_errors(data), key=lambda e: list(map(str, e.path))):
+        path = tuple(error.absolute_path)
+        message = error.message
+        if error.validator == "additionalProperties":
+            unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            path, message = (*path, unknown[0]), "unknown key"
+        problems.append(f"{name}:{_line_of(path, lines)}: {_dotted(path)}: {message}")
+    return problems
+
+
+def _line_of(path: tuple, lines: dict) -> int:
+    while path not in lines and path:
+        path = path[:-1]
+    return lines.get(path, 1)
+
+
+def _period(value, path, lines, name, problems) -> Period | None:
+    try:
+        return periods.parse(value)
+    except periods.PeriodError as error:
+        problems.append(f"{name}:{_line_of(path, lines)}: {_dotted(path)}: bad period: {error}")
+        return None
+
+
+def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
+    problems: list[str] = []
+    metrics = {
+        metric_id: Metric(
+            metric_id, entry["name"], tuple(entry["aliases"]), entry.get("description", "")
+        )
+        for metric_id, entry in data["metrics"].items()
+    }
+    problems += _alias_clashes(metrics, lines, name)
+    figures = []
+    seen: dict[tuple, int] = {}
+    for index, entry in enumerate(data.get("figures", [])):
+        path = ("figures", index)
+        line = _line_of(path, lines)
+        if entry["metric"] not in metrics:
+            problems.append(
+                f"{name}:{_line_of((*path, 'metric'), lines)}: {_dotted((*path, 'metric'))}: "
+                f"unknown metric {entry['metric']!r} (not under metrics:)"
+            )
+        period = _period(entry["period"], (*path, "period"), lines, name, problems)
+        baseline = None
+        if "baseline" in entry:
+            baseline = _period(entry["baseline"], (*path, "baseline"), lines, name, problems)
+        if period is None or ("baseline" in entry and baseline is None):
+            continue
+        key = (entry["metric"], entry["unit"], str(baseline), str(period))
+        if key in seen:
+            problems.append(
+                f"{name}:{line}: {_dotted(path)}: duplicate figure: the same metric, unit, "
+                f"baseline and period as the figure at line {seen[key]}"
+            )
+        seen[key] = line
+        figures.append(
+            Figure(
+                metric=entry["metric"],
+                value=float(entry["value"]),
+                unit=entry["unit"],
+                period=period,
+                baseline=baseline,
+                published=entry.get("published"),
+                source=entry.get("source"),
+                status=entry.get("status", "current"),
+                where=f"{name}:{line}",
+            )
+        )
+    return Registry(metrics, tuple(figures)), problems
+
+
+def _alias_clashes(metrics: dict[str, Metric], lines: dict, name: str) -> list[str]:
+    owner: dict[frozenset, str] = {}
+    problems = []
+    for metric in metrics.values():
+        for index, alias in enumerate(metric.aliases):
+            words = metric_words(alias)
+            other = owner.setdefault(words, metric.id)
+            if other != metric.id:
+                path = ("metrics", metric.id, "aliases", index)
+                problems.append(
+                    f"{name}:{_line_of(path, lines)}: {_dotted(path)}: alias {alias!r} is "
+                    f"also an alias of metric {other!r}"
+                )
+    return problems
+
+
+def load(path: str | Path) -> Registry:
+    """Read and validate one registry file. Raises RegistryError listing every problem."""
+    name = str(path)
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise RegistryError([f"{name}: cannot read registry ({error})"]) from None
+    node = _compose(text, name)
+    if node is None:
+        raise RegistryError([f"{name}:1: (top level): the registry is empty"])
+    lines: dict = {}
+    data = _plain(node, (), lines, name, [MAX_NODES])
+    problems = _schema_problems(data, lines, name)
+    if problems:
+        raise RegistryError(problems)
+    registry, problems = _build(data, lines, name)
+    if problems:
+        raise RegistryError(problems)
+    return registry
+
+
+def load_all(paths: list[str]) -> Registry:
+    """Several registries read as one; a metric defined twice is a problem."""
+    problems: list[str] = []
+    metrics: dict[str, Metric] = {}
+    figures: list[Figure] = []
+    for path in paths:
+        try:
+            registry = load(path)
+        except RegistryError as error:
+            problems += error.problems
+            continue
+        for metric_id in registry.metrics.keys() & metrics.keys():
+            problems.append(f"{path}: metrics.{metric_id}: defined in another registry too")
+        metrics.update(registry.metrics)
+        figures.extend(registry.figures)
+    if problems:
+        raise RegistryError(problems)
+    return Registry(metrics, tuple(figures))
