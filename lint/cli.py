@@ -51,6 +51,86 @@ def _documents(paths: tuple[str, ...], stdin_filename: str | None):
     return documents, len(problems)
 
 
+def _codes(value: str | None) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in (value or "").split(",") if code.strip())
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option(
+    "--registry",
+    "registries",
+    multiple=True,
+    metavar="PATH",
+    help="Canonical figures registry (repeatable). Without one, only the registry-free rules run.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+@click.option("--select", help="Only these rule codes or prefixes, comma-separated (SL2).")
+@click.option("--ignore", help="Leave out these rule codes or prefixes, comma-separated.")
+@click.option(
+    "--fail-on",
+    type=click.Choice(["error", "warning"]),
+    default="warning",
+    show_default=True,
+    help="The lowest severity that makes the exit code 1.",
+)
+@click.option("--stdin-filename", help="The name to report for input read from '-'.")
+@click.option("--quiet", is_flag=True, help="Print nothing; only the exit code tells.")
+def lint(paths, registries, fmt, select, ignore, fail_on, stdin_filename, quiet):
+    """Lint drafts: check every figure against the registry and against each other."""
+    from .engine import exit_code, is_selected, run
+    from .extract import extract as extract_claims
+    from .match import link
+    from .registry import RegistryError, load_all
+    from .report import LINT_FORMATS
+    from .rules import RULES
+
+    try:
+        registry = load_all(list(registries)) if registries else None
+    except RegistryError as error:
+        for problem in error.problems:
+            click.echo(f"statlint: error: {problem}", err=True)
+        sys.exit(2)
+    documents, failures = _documents(paths, stdin_filename)
+    claims = [claim for document in documents for claim in extract_claims(document)]
+    rules = [rule for rule in RULES.values() if is_selected(rule, _codes(select), _codes(ignore))]
+    findings = run(link(claims, registry), rules, registry)
+    if not quiet:
+        sources = {document.path: document for document in documents}
+        click.echo(LINT_FORMATS[fmt](findings, sources, len(documents)), nl=False)
+    sys.exit(2 if failures else exit_code(findings, fail_on))
+
+
+@main.command("rules")
+def list_rules():
+    """The rule catalogue."""
+    from .rules import RULES, summary
+
+    for rule in RULES.values():
+        click.echo(f"{rule.CODE}  {rule.NAME:<24} {rule.SEVERITY:<8} {summary(rule)}")
+
+
+@main.command()
+@click.argument("code")
+def explain(code):
+    """One rule's documentation, with examples."""
+    from .rules import RULES
+
+    rule = RULES.get(code.upper())
+    if rule is None:
+        click.echo(f"statlint: error: no rule {code!r}; see 'statlint rules'", err=True)
+        sys.exit(2)
+    click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY})\n")
+    click.echo(rule.__doc__.strip())
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option(

@@ -54,3 +54,65 @@ def extract_json(claims: list[Claim]) -> str:
 
 
 EXTRACT_FORMATS = {"text": extract_text, "json": extract_json}
+
+
+def describe_value(claim: Claim) -> str:
+    """A stated value as an editor would say it: '22% fall since 2019', '£1,500,000'."""
+    number = plain_number(abs(claim.value))
+    shown = f"{number:,}"
+    if claim.unit == "GBP":
+        text = f"£{shown}"
+    elif claim.unit == "percentage_points":
+        text = f"{shown} percentage points"
+    elif claim.unit == "percent":
+        text = f"{shown}%"
+    else:
+        text = shown
+    if claim.kind == "change":
+        text += " fall" if claim.value < 0 else " rise"
+    if claim.baseline:
+        text += f" since {claim.baseline}"
+    return text
+
+
+def _caret(source: str, finding) -> str:
+    end = finding.end_column if finding.end_line == finding.line else len(source) + 1
+    width = max(1, end - finding.column)
+    return " " * (finding.column - 1) + "^" + "~" * (width - 1)
+
+
+def lint_text(findings, sources: dict, files: int) -> str:
+    """`path:line:col: CODE severity message`, the source line, a caret under the statement."""
+    out = []
+    for finding in findings:
+        out.append(
+            f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
+            f"{finding.severity} {finding.message}"
+        )
+        source = sources.get(finding.path)
+        if source is not None:
+            line = source.line(finding.line)
+            out += [f"    {line}", f"    {_caret(line, finding)}"]
+    if findings:
+        counts = _counts(findings)
+        out.append(
+            f"{len(findings)} finding(s) in {files} file(s): {counts['errors']} error(s), "
+            f"{counts['warnings']} warning(s), {counts['infos']} info"
+        )
+    return "\n".join(out) + ("\n" if out else "")
+
+
+def _counts(findings) -> dict:
+    return {
+        f"{severity}s": sum(1 for finding in findings if finding.severity == severity)
+        for severity in ("error", "warning", "info")
+    }
+
+
+def lint_json(findings, sources: dict, files: int) -> str:
+    summary = {"files": files, "findings": len(findings), **_counts(findings)}
+    body = {"version": 1, "findings": [f.as_json() for f in findings], "summary": summary}
+    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+
+
+LINT_FORMATS = {"text": lint_text, "json": lint_json}

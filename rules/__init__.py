@@ -1,5 +1,19 @@
-"""The rule catalogue: one module per rule, its docstring its documentation."""
+"""The rule catalogue: one module per rule, its docstring its documentation.
+
+Each module has CODE, NAME, SEVERITY, SCOPE ("claim": `check(match, ctx)` per statement;
+"set": `check_all(matches, ctx)` over everything linted together), NEEDS_REGISTRY and
+DEFAULT_ON. Rules only read matches and yield findings: they never parse text.
+"""
 
 from __future__ import annotations
 
-RULES: dict = {}
+from . import sl201_inconsistent_figure, sl202_parenthetical_conflict
+
+RULES = {
+    module.CODE: module for module in (sl201_inconsistent_figure, sl202_parenthetical_conflict)
+}
+
+
+def summary(rule) -> str:
+    """The first line of a rule's documentation."""
+    return rule.__doc__.strip().splitlines()[0]

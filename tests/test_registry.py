@@ -6,7 +6,6 @@ import json
 
 import pytest
 from click.testing import CliRunner
-
 from statlint.cli import main
 from statlint.registry import RegistryError, load
 

@@ -1,0 +1,79 @@
+"""The same figure is quoted with different values in what is linted together.
+
+## What it does
+Groups the statements of all the files linted together by what they measure (the
+registry's metric, or else the same subject phrase once case, plurals, hyphens, word order
+and filler words are set aside), their kind (change, level, increment), unit, baseline and
+period. A statement whose value differs from the first one in its group is reported, with
+the first mention as a related location. Approximate figures ("more than 350,000") and
+values implied by others are not compared.
+
+## Why is this bad?
+Readers and journalists compare releases. Two values for one figure read as an error,
+or as spin, unless the dates show that one updates the other. When neither statement says
+when its period ends, nobody can tell which it is: the message says so.
+
+## Example
+    Since 2019 there has been a 22 per cent reduction in homicides.
+    ...
+    Since it was set up in 2019, there has been a 24% reduction in homicides.
+
+Use instead (each figure with its own date range):
+    Since 2019 there has been a 22 per cent reduction in homicides (year to March 2024).
+    ...
+    Since 2019 there has been a 24% reduction in homicides (year to March 2025).
+"""
+
+from __future__ import annotations
+
+from statlint.compare import same_figure
+from statlint.report import describe_value
+from statlint.words import metric_words
+
+CODE = "SL201"
+NAME = "inconsistent-figure"
+SEVERITY = "warning"
+SCOPE = "set"
+NEEDS_REGISTRY = False
+DEFAULT_ON = True
+
+
+def _key(claim):
+    what = claim.metric or metric_words(claim.subject)
+    return (what, claim.kind, claim.unit, claim.baseline, claim.period)
+
+
+def _comparable(claim) -> bool:
+    return (
+        claim.approximation == "exact"
+        and not claim.derived
+        and bool(claim.metric or metric_words(claim.subject))
+    )
+
+
+def check_all(matches, ctx):
+    first_mention = {}
+    for match in matches:
+        claim = match.claim
+        if not _comparable(claim):
+            continue
+        first = first_mention.setdefault(_key(claim), claim)
+        if first is claim or same_figure(first.value, claim.value, claim.unit):
+            continue
+        yield ctx.finding(
+            CODE,
+            claim,
+            _message(claim, first),
+            related=[{"path": first.path, "line": first.line, "column": first.column}],
+        )
+
+
+def _message(claim, first) -> str:
+    where = f"{first.path}:{first.line}"
+    text = f"{claim.subject}: {describe_value(claim)} here, but {describe_value(first)} at {where}"
+    if claim.period is None:
+        return text + (
+            "; the figures lack matching date ranges (neither says when its period ends), "
+            "so a reader cannot tell an update from an error: give each its period"
+        )
+    return text + f" for the same period ({claim.period}): use one value"
