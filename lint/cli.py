@@ -7,6 +7,24 @@ import sys
 import click
 
 from . import __version__
+from .report import EXTRACT_FORMATS, LINT_FORMATS
+
+PATHS = click.argument("paths", nargs=-1, required=True)
+STDIN_FILENAME = click.option(
+    "--stdin-filename", help="The name to report for input read from '-'."
+)
+
+
+def format_option(formats: dict):
+    """--format, its choices the formatters that exist."""
+    return click.option(
+        "--format",
+        "fmt",
+        type=click.Choice(list(formats)),
+        default="text",
+        show_default=True,
+        help="Output format.",
+    )
 
 
 class DefaultGroup(click.Group):
@@ -56,7 +74,7 @@ def _codes(value: str | None) -> tuple[str, ...]:
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@PATHS
 @click.option(
     "--registry",
     "registries",
@@ -64,14 +82,7 @@ def _codes(value: str | None) -> tuple[str, ...]:
     metavar="PATH",
     help="Canonical figures registry (repeatable). Without one, only the registry-free rules run.",
 )
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@format_option(LINT_FORMATS)
 @click.option("--select", help="Only these rule codes or prefixes, comma-separated (SL2).")
 @click.option("--ignore", help="Leave out these rule codes or prefixes, comma-separated.")
 @click.option(
@@ -81,7 +92,7 @@ def _codes(value: str | None) -> tuple[str, ...]:
     show_default=True,
     help="The lowest severity that makes the exit code 1.",
 )
-@click.option("--stdin-filename", help="The name to report for input read from '-'.")
+@STDIN_FILENAME
 @click.option("--quiet", is_flag=True, help="Print nothing; only the exit code tells.")
 def lint(paths, registries, fmt, select, ignore, fail_on, stdin_filename, quiet):
     """Lint drafts: check every figure against the registry and against each other."""
@@ -89,7 +100,6 @@ def lint(paths, registries, fmt, select, ignore, fail_on, stdin_filename, quiet)
     from .extract import extract as extract_claims
     from .match import link
     from .registry import RegistryError, load_all
-    from .report import LINT_FORMATS
     from .rules import RULES
 
     try:
@@ -132,20 +142,12 @@ def explain(code):
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
-@click.option("--stdin-filename", help="The name to report for input read from '-'.")
+@PATHS
+@format_option(EXTRACT_FORMATS)
+@STDIN_FILENAME
 def extract(paths, fmt, stdin_filename):
     """List every numeric statement found, with its normalised fields."""
     from .extract import extract as extract_claims
-    from .report import EXTRACT_FORMATS
 
     documents, failures = _documents(paths, stdin_filename)
     claims = [claim for document in documents for claim in extract_claims(document)]
@@ -159,7 +161,7 @@ def registry():
 
 
 @registry.command("check")
-@click.argument("paths", nargs=-1, required=True)
+@PATHS
 def registry_check(paths):
     """Validate registries; every problem names the file, line and YAML path."""
     from .registry import RegistryError, load

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .match import Match
-from .model import Claim
+from .model import Claim, location_json
 from .registry import Registry
 
 SEVERITIES = ("error", "warning", "info")
@@ -28,11 +28,7 @@ class Finding:
 
     def as_json(self) -> dict:
         record = {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
+            **location_json(self),
             "code": self.code,
             "name": self.name,
             "severity": self.severity,

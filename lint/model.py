@@ -38,11 +38,7 @@ class Claim:
 
     def as_json(self) -> dict:
         record = {
-            "path": self.path,
-            "line": self.line,
-            "column": self.column,
-            "end_line": self.end_line,
-            "end_column": self.end_column,
+            **location_json(self),
             "text": self.text,
             "subject": self.subject,
             "metric": self.metric,
@@ -59,6 +55,17 @@ class Claim:
         if self.derived:
             record["derived"] = True
         return record
+
+
+def location_json(record) -> dict:
+    """The location fields every JSON record carries (claims and findings alike)."""
+    return {
+        "path": record.path,
+        "line": record.line,
+        "column": record.column,
+        "end_line": record.end_line,
+        "end_column": record.end_column,
+    }
 
 
 def plain_number(value: float) -> int | float:
