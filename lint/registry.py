@@ -186,12 +186,14 @@ def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
         if period is None or ("baseline" in entry and baseline is None):
             continue
         key = (entry["metric"], entry["unit"], str(baseline), str(period))
-        if key in seen:
+        withdrawn = entry.get("status") == "withdrawn"  # its correction shares the key
+        if key in seen and not withdrawn:
             problems.append(
                 f"{name}:{line}: {_dotted(path)}: duplicate figure: the same metric, unit, "
                 f"baseline and period as the figure at line {seen[key]}"
             )
-        seen[key] = line
+        if not withdrawn:
+            seen[key] = line
         figures.append(
             Figure(
                 metric=entry["metric"],

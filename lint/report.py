@@ -56,25 +56,6 @@ def extract_json(claims: list[Claim]) -> str:
 EXTRACT_FORMATS = {"text": extract_text, "json": extract_json}
 
 
-def describe_value(claim: Claim) -> str:
-    """A stated value as an editor would say it: '22% fall since 2019', '£1,500,000'."""
-    number = plain_number(abs(claim.value))
-    shown = f"{number:,}"
-    if claim.unit == "GBP":
-        text = f"£{shown}"
-    elif claim.unit == "percentage_points":
-        text = f"{shown} percentage points"
-    elif claim.unit == "percent":
-        text = f"{shown}%"
-    else:
-        text = shown
-    if claim.kind == "change":
-        text += " fall" if claim.value < 0 else " rise"
-    if claim.baseline:
-        text += f" since {claim.baseline}"
-    return text
-
-
 def _caret(source: str, finding) -> str:
     end = finding.end_column if finding.end_line == finding.line else len(source) + 1
     width = max(1, end - finding.column)

@@ -7,10 +7,33 @@ DEFAULT_ON. Rules only read matches and yield findings: they never parse text.
 
 from __future__ import annotations
 
-from . import sl201_inconsistent_figure, sl202_parenthetical_conflict
+from . import (
+    sl101_value_conflict,
+    sl102_missing_period,
+    sl103_period_mismatch,
+    sl104_stale_figure,
+    sl105_direction_conflict,
+    sl106_approximation_conflict,
+    sl107_unit_conflict,
+    sl108_withdrawn_figure,
+    sl201_inconsistent_figure,
+    sl202_parenthetical_conflict,
+)
 
 RULES = {
-    module.CODE: module for module in (sl201_inconsistent_figure, sl202_parenthetical_conflict)
+    module.CODE: module
+    for module in (
+        sl101_value_conflict,
+        sl102_missing_period,
+        sl103_period_mismatch,
+        sl104_stale_figure,
+        sl105_direction_conflict,
+        sl106_approximation_conflict,
+        sl107_unit_conflict,
+        sl108_withdrawn_figure,
+        sl201_inconsistent_figure,
+        sl202_parenthetical_conflict,
+    )
 }
 
 

@@ -27,7 +27,7 @@ Use instead (each figure with its own date range):
 from __future__ import annotations
 
 from statlint.compare import same_figure
-from statlint.report import describe_value
+from statlint.wording import claim_text
 from statlint.words import metric_words
 
 CODE = "SL201"
@@ -70,7 +70,7 @@ def check_all(matches, ctx):
 
 def _message(claim, first) -> str:
     where = f"{first.path}:{first.line}"
-    text = f"{claim.subject}: {describe_value(claim)} here, but {describe_value(first)} at {where}"
+    text = f"{claim.subject}: {claim_text(claim)} here, but {claim_text(first)} at {where}"
     if claim.period is None:
         return text + (
             "; the figures lack matching date ranges (neither says when its period ends), "

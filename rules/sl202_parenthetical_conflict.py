@@ -20,7 +20,7 @@ Use instead:
 from __future__ import annotations
 
 from statlint.compare import approximation_holds
-from statlint.model import plain_number
+from statlint.wording import approximate_text, value_text
 
 CODE = "SL202"
 NAME = "parenthetical-conflict"
@@ -29,8 +29,6 @@ SCOPE = "claim"
 NEEDS_REGISTRY = False
 DEFAULT_ON = True
 
-WORDS = {"more_than": "more than", "up_to": "up to", "nearly": "nearly", "around": "around"}
-
 
 def check(match, ctx):
     claim = match.claim
@@ -38,8 +36,8 @@ def check(match, ctx):
         return
     if approximation_holds(claim.approximation, claim.exact, claim.value):
         return
-    stated = f"{WORDS[claim.approximation]} {plain_number(claim.value):,}"
-    exact = f"{plain_number(claim.exact):,}"
+    stated = approximate_text(claim)
+    exact = value_text(claim.exact, claim.unit, "level")
     yield ctx.finding(
         CODE,
         claim,

@@ -1,0 +1,181 @@
+"""Which canonical figures a statement can be compared with (shared by the SL1xx rules).
+
+A statement is compared only with figures of the metric it names, of its kind and unit,
+and of the periods it states; levels of one metric at two periods also give the change
+between them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from . import periods
+from .compare import approximation_holds, rounds_to
+from .registry import Figure, Registry
+from .wording import for_period, value_text
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """A claim beside the figures of its metric that it could mean."""
+
+    figures: tuple[Figure, ...]  # same metric, kind and unit
+    in_scope: tuple[Figure, ...]  # ... and the periods the claim states
+    states_period: bool  # the claim states every period its kind needs
+
+    def current(self, figures=None) -> list[Figure]:
+        return [
+            f for f in (self.in_scope if figures is None else figures) if f.status != "withdrawn"
+        ]
+
+
+@lru_cache(maxsize=4096)
+def _period(text: str) -> periods.Period:
+    return periods.parse(text)
+
+
+def _fits(figure: Figure, claim) -> bool:
+    if claim.period and not figure.period.matches(_period(claim.period)):
+        return False
+    if claim.baseline and figure.baseline:
+        return figure.baseline.matches(_period(claim.baseline))
+    return True
+
+
+def implied_changes(levels: list[Figure]) -> list[Figure]:
+    """Percent changes between two current levels of one metric and unit."""
+    changes = []
+    for earlier in levels:
+        for later in levels:
+            if (
+                earlier.status == later.status == "current"
+                and later.period.ends_after(earlier.period)
+                and earlier.unit == later.unit
+                and earlier.value
+            ):
+                change = round((later.value - earlier.value) / earlier.value * 100, 6)
+                source = (
+                    f"computed from {value_text(earlier.value, earlier.unit, 'level')} "
+                    f"{for_period(earlier.period)} and "
+                    f"{value_text(later.value, later.unit, 'level')} {for_period(later.period)}"
+                )
+                changes.append(
+                    replace(
+                        later, value=change, unit="percent", baseline=earlier.period, source=source
+                    )
+                )
+    return changes
+
+
+def figures_for(claim, registry: Registry) -> tuple[Figure, ...]:
+    """Figures of the claim's metric, kind and unit; increments compare with none."""
+    if claim.metric is None or claim.kind == "increment" or claim.derived:
+        return ()
+    of_metric = registry.figures_of(claim.metric)
+    if claim.kind == "change":
+        of_metric = of_metric + implied_changes([f for f in of_metric if f.kind == "level"])
+    return tuple(f for f in of_metric if f.kind == claim.kind and f.unit == claim.unit)
+
+
+def compare(claim, registry: Registry) -> Comparison:
+    figures = figures_for(claim, registry)
+    states = bool(claim.period) and (claim.kind != "change" or bool(claim.baseline))
+    return Comparison(figures, tuple(f for f in figures if _fits(f, claim)), states)
+
+
+def value_fits(figure: Figure, claim) -> bool:
+    """Is the stated value this figure, rounded, or an approximation true of it?"""
+    if claim.approximation == "exact":
+        return rounds_to(figure.value, claim.value, claim.unit)
+    return approximation_holds(claim.approximation, figure.value, claim.value) and (
+        (figure.value < 0) == (claim.value < 0)
+    )
+
+
+def superseding(figure: Figure, figures) -> Figure | None:
+    """The latest current figure of the same metric, kind and baseline, if later."""
+    later = [
+        other
+        for other in figures
+        if other.status != "withdrawn"
+        and other.baseline == figure.baseline
+        and other.period.ends_after(figure.period)
+    ]
+    return max(later, key=lambda other: other.period.end.last_day(), default=None)
+
+
+def latest(figures) -> list[Figure]:
+    """Current figures that no later one supersedes."""
+    current = [f for f in figures if f.status != "withdrawn"]
+    return [f for f in current if superseding(f, current) is None]
+
+
+# ---- the conditions of the SL1xx rules, each rule deferring to the more specific ones ----
+SCALES = (1e3, 1e6, 1e9, 1e-3, 1e-6, 1e-9)
+
+
+def withdrawn_match(claim, comparison: Comparison) -> Figure | None:
+    """SL108: the value is a withdrawn figure and no current one."""
+    if claim.approximation != "exact" or any(value_fits(f, claim) for f in comparison.current()):
+        return None
+    withdrawn = [f for f in comparison.in_scope if f.status == "withdrawn"]
+    return next((f for f in withdrawn if value_fits(f, claim)), None)
+
+
+def unit_mismatch(claim, registry: Registry, comparison: Comparison) -> Figure | None:
+    """SL107: the number is a figure of this metric only at another unit or scale."""
+    if claim.approximation != "exact" or claim.metric is None or claim.kind == "increment":
+        return None
+    if any(value_fits(f, claim) for f in comparison.figures):
+        return None
+    for figure in registry.figures_of(claim.metric):
+        if figure.status == "withdrawn" or figure.kind != claim.kind:
+            continue
+        if figure.unit != claim.unit and rounds_to(figure.value, claim.value, claim.unit):
+            return figure
+        scaled = (claim.value / scale for scale in SCALES)
+        if (
+            figure.unit == claim.unit
+            and claim.unit in ("GBP", "count")
+            and any(rounds_to(figure.value, value, claim.unit) for value in scaled)
+        ):
+            return figure
+    return None
+
+
+def direction_conflict(claim, comparison: Comparison) -> list[Figure]:
+    """SL105: every figure the change can mean goes the other way."""
+    current = comparison.current()
+    if claim.kind != "change" or not claim.value or not current:
+        return []
+    if all(figure.value and (figure.value < 0) != (claim.value < 0) for figure in current):
+        return current
+    return []
+
+
+def other_period_match(claim, comparison: Comparison) -> Figure | None:
+    """SL103: the value is this metric's figure for another period than the one stated."""
+    if claim.approximation != "exact" or not comparison.states_period:
+        return None
+    if any(value_fits(f, claim) for f in comparison.current()):
+        return None
+    others = comparison.current(comparison.figures)
+    return next((f for f in others if value_fits(f, claim)), None)
+
+
+def stale_match(claim, comparison: Comparison) -> tuple[Figure, Figure] | None:
+    """SL104: without its period, the value is a figure that a later one supersedes."""
+    if claim.approximation != "exact" or comparison.states_period:
+        return None
+    current = comparison.current()
+    fitting = [f for f in current if value_fits(f, claim)]
+    newer = [(f, superseding(f, current)) for f in fitting]
+    if fitting and all(later is not None for _, later in newer):
+        return newer[0]
+    return None
+
+
+def parse_period(text: str) -> periods.Period:
+    """A claim's normalised period string as a Period."""
+    return _period(text)

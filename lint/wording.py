@@ -1,0 +1,111 @@
+"""Figures and periods in the words an editor would write (used by rule messages)."""
+
+from __future__ import annotations
+
+import calendar
+
+from .model import plain_number
+from .periods import Period, Point
+
+APPROXIMATION_WORDS = {
+    "more_than": "more than",
+    "up_to": "up to",
+    "nearly": "nearly",
+    "around": "around",
+}
+
+
+def value_text(value: float, unit: str, kind: str) -> str:
+    """'22% fall', '£1,500,000', '34,200', '3 percentage-point rise'."""
+    shown = f"{plain_number(round(abs(value) if kind == 'change' else value, 2)):,}"
+    if unit == "GBP":
+        text = _pounds(abs(value) if kind == "change" else value)
+    elif unit == "percentage_points":
+        text = f"{shown} percentage-point" if kind == "change" else f"{shown} percentage points"
+    elif unit == "percent":
+        text = f"{shown}%"
+    else:
+        text = shown
+    if kind == "change":
+        text += " fall" if value < 0 else " rise"
+    return text
+
+
+def _pounds(value: float) -> str:
+    """£45m, £1.5m, £2.3bn, £835,000: as press releases write money."""
+    for scale, suffix in ((1e9, "bn"), (1e6, "m")):
+        if abs(value) >= scale and round(value / scale, 2) * scale == value:
+            return f"£{plain_number(round(value / scale, 2))}{suffix}"
+    return f"£{plain_number(value):,}"
+
+
+def claim_text(claim) -> str:
+    """A stated value as an editor would say it: '22% fall since 2019'."""
+    from .periods import parse
+
+    text = value_text(claim.value, claim.unit, claim.kind)
+    if claim.approximation != "exact":
+        text = f"{APPROXIMATION_WORDS[claim.approximation]} {text}"
+    return text + (f" since {prose_period(parse(claim.baseline))}" if claim.baseline else "")
+
+
+def _point(point: Point) -> str:
+    if not point.month:
+        return str(point.year)
+    month = calendar.month_name[point.month]
+    return f"{point.day} {month} {point.year}" if point.day else f"{month} {point.year}"
+
+
+def _months(period: Period) -> int:
+    start, end = period.start, period.end
+    return (end.year - start.year) * 12 + (end.month - start.month) + 1
+
+
+def prose_period(period: Period) -> str:
+    """'year to March 2025', 'May 2024', '2019', 'April 2018 to March 2021'."""
+    if period.start == period.end:
+        return _point(period.start)
+    whole_months = period.start.month and period.end.month and not period.start.day
+    if whole_months and not period.end.day:
+        count = _months(period)
+        if count == 12:
+            return f"year to {_point(period.end)}"
+        if count in (3, 6):
+            return f"{count} months to {_point(period.end)}"
+    return f"{_point(period.start)} to {_point(period.end)}"
+
+
+def figure_text(figure) -> str:
+    """'24% fall since 2019 in the year to March 2025 (Crime dashboard, April 2025)'."""
+    text = value_text(figure.value, figure.unit, figure.kind)
+    if figure.baseline:
+        text += f" since {prose_period(figure.baseline)}"
+    text += " " + for_period(figure.period)
+    return text + (f" ({figure.source})" if figure.source else "")
+
+
+def for_period(period: Period) -> str:
+    """'for the year to March 2025', 'for May 2024'."""
+    prose = prose_period(period)
+    rolling = prose.startswith(("year to", "3 months to", "6 months to"))
+    return f"for the {prose}" if rolling else f"for {prose}"
+
+
+def approximate_text(claim) -> str:
+    """'more than 25%', 'nearly 34,000'."""
+    magnitude = value_text(abs(claim.value), claim.unit, "level")
+    return f"{APPROXIMATION_WORDS[claim.approximation]} {magnitude}"
+
+
+def figure_json(figure) -> dict:
+    """The `expected` object of a finding."""
+    record = {"value": plain_number(figure.value), "period": str(figure.period)}
+    if figure.baseline:
+        record["baseline"] = str(figure.baseline)
+    if figure.source:
+        record["source"] = figure.source
+    return record
+
+
+def candidates_text(figures) -> str:
+    return "; ".join(figure_text(figure) for figure in figures)

@@ -1,0 +1,50 @@
+"""A registered figure is quoted without the date range that ties it to one figure.
+
+## What it does
+Reports a statement that names a registered metric but leaves out its period: a change
+without its baseline or its end period, a level without its date. The message lists the
+figures it could be, with their periods and sources, so the editor can add the right one.
+
+## Why is this bad?
+Without its period a figure cannot be checked, and when the next release gives a new
+value for a later period, readers cannot tell an update from an error.
+
+## Example
+    Since 2019 there has been a 24% reduction in homicides.
+
+Use instead:
+    Since 2019 there has been a 24% reduction in homicides (year to March 2025).
+"""
+
+from __future__ import annotations
+
+from statlint import canon
+from statlint.wording import candidates_text, claim_text, figure_json, prose_period
+
+CODE = "SL102"
+NAME = "missing-period"
+SEVERITY = "warning"
+SCOPE = "claim"
+NEEDS_REGISTRY = True
+DEFAULT_ON = True
+
+
+def check(match, ctx):
+    claim = match.claim
+    comparison = canon.compare(claim, ctx.registry)
+    if comparison.states_period:
+        return
+    candidates = canon.latest(comparison.in_scope)
+    fitting = [figure for figure in candidates if canon.value_fits(figure, claim)]
+    if not fitting:
+        return  # a wrong, stale or withdrawn value: SL101, SL104, SL106 or SL108 say so
+    missing = "end period" if claim.baseline else "date range"
+    name = ctx.registry.metrics[claim.metric].name
+    yield ctx.finding(
+        CODE,
+        claim,
+        f"{name}: {claim_text(claim)} has no {missing}, so it cannot be tied to one figure; "
+        f"the registry has {candidates_text(candidates)}. Add the period, e.g. "
+        f"'({prose_period(fitting[0].period)})'",
+        expected=figure_json(fitting[0]),
+    )

@@ -1,0 +1,50 @@
+"""An approximation ("more than", "up to", "nearly", "around") is not true of the figure.
+
+## What it does
+Checks approximate statements against the canonical figures they can mean: "more than /
+over X" needs the figure above X; "up to / no more than X" at or below X; "nearly /
+almost X" below X and within 5% of it; "around / about / some X" within 5% of X.
+
+## Why is this bad?
+An approximation is still a claim. "Nearly 34,000 officers" when there are 34,200 is
+false, and "more than 25%" when the figure is 24% overstates the result.
+
+## Example
+    Homicides fell by more than 25% in the year to March 2025 compared with 2019.
+
+Use instead:
+    Homicides fell by nearly 25% in the year to March 2025 compared with 2019.
+"""
+
+from __future__ import annotations
+
+from statlint import canon
+from statlint.compare import approximation_holds
+from statlint.wording import approximate_text, candidates_text, figure_json
+
+CODE = "SL106"
+NAME = "approximation-conflict"
+SEVERITY = "error"
+SCOPE = "claim"
+NEEDS_REGISTRY = True
+DEFAULT_ON = True
+
+
+def check(match, ctx):
+    claim = match.claim
+    if claim.approximation == "exact":
+        return
+    comparison = canon.compare(claim, ctx.registry)
+    figures = canon.latest(comparison.in_scope)
+    if not figures or canon.direction_conflict(claim, comparison):
+        return
+    if any(approximation_holds(claim.approximation, f.value, claim.value) for f in figures):
+        return
+    stated = approximate_text(claim)
+    name = ctx.registry.metrics[claim.metric].name
+    yield ctx.finding(
+        CODE,
+        claim,
+        f"{name}: '{stated}' is not true of {candidates_text(figures)}",
+        expected=figure_json(figures[0]),
+    )
