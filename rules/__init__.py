@@ -16,6 +16,7 @@ from . import (
     sl106_approximation_conflict,
     sl107_unit_conflict,
     sl108_withdrawn_figure,
+    sl109_ambiguous_metric,
     sl201_inconsistent_figure,
     sl202_parenthetical_conflict,
 )
@@ -31,6 +32,8 @@ RULES = {
         sl106_approximation_conflict,
         sl107_unit_conflict,
         sl108_withdrawn_figure,
+        sl109_ambiguous_metric,
+        sl109_ambiguous_metric,
         sl201_inconsistent_figure,
         sl202_parenthetical_conflict,
     )

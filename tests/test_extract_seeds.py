@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from statlint.document import read
 from statlint.extract import extract
 

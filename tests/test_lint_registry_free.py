@@ -6,6 +6,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
+
 from statlint.cli import main
 from statlint.rules import RULES
 

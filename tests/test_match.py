@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from statlint.match import _aliases, metric_for
 from statlint.registry import load
 
