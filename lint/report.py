@@ -56,10 +56,20 @@ def extract_json(claims: list[Claim]) -> str:
 EXTRACT_FORMATS = {"text": extract_text, "json": extract_json}
 
 
-def _caret(source: str, finding) -> str:
-    end = finding.end_column if finding.end_line == finding.line else len(source) + 1
-    width = max(1, end - finding.column)
-    return " " * (finding.column - 1) + "^" + "~" * (width - 1)
+EXCERPT_MARGIN = 40  # characters shown either side of a statement on a long line
+
+
+def _excerpt(source: str, finding) -> tuple[str, str]:
+    """The source line (cut to the statement and some context when long) and its caret."""
+    start = finding.column - 1
+    end = finding.end_column - 1 if finding.end_line == finding.line else len(source)
+    left = max(0, start - EXCERPT_MARGIN)
+    right = min(len(source), end + EXCERPT_MARGIN)
+    if len(source) <= 2 * EXCERPT_MARGIN + (end - start) + 20:
+        left, right = 0, len(source)
+    shown = ("…" if left else "") + source[left:right] + ("…" if right < len(source) else "")
+    offset = start - left + (1 if left else 0)
+    return shown, " " * offset + "^" + "~" * (max(1, end - start) - 1)
 
 
 def lint_text(findings, sources: dict, files: int) -> str:
@@ -72,8 +82,8 @@ def lint_text(findings, sources: dict, files: int) -> str:
         )
         source = sources.get(finding.path)
         if source is not None:
-            line = source.line(finding.line)
-            out += [f"    {line}", f"    {_caret(line, finding)}"]
+            shown, caret = _excerpt(source.line(finding.line), finding)
+            out += [f"    {shown}", f"    {caret}"]
     if findings:
         counts = _counts(findings)
         out.append(

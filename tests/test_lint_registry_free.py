@@ -43,6 +43,19 @@ def test_text_output_shows_the_line_and_a_caret(tmp_path):
     assert lines[2] == "      ^" + "~" * (len("22% fall in homicides") - 1)
 
 
+def test_a_long_line_is_cut_around_the_statement(tmp_path):
+    filler = "Words about the work of the unit. " * 6
+    draft = tmp_path / "d.txt"
+    draft.write_text(
+        f"A 24% fall in homicides since 2019. {filler}A 22% fall in homicides since 2019.\n"
+    )
+    lines = _lint(draft).stdout.splitlines()
+    shown, caret = lines[1][4:], lines[2][4:]
+    assert shown.startswith("…") and len(shown) < 120
+    start = caret.index("^")
+    assert shown[start : start + len(caret) - start] == "22% fall in homicides"
+
+
 @pytest.mark.parametrize(
     "text",
     [
