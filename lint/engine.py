@@ -51,6 +51,18 @@ class Context:
     """What a rule may use besides its match: the registry, and a way to make findings."""
 
     registry: Registry | None = None
+    _comparisons: dict = field(default_factory=dict, repr=False)
+
+    def comparison(self, claim: Claim):
+        """The figures a claim can mean, worked out once for all the rules that ask."""
+        if claim not in self._comparisons:
+            from .canon import compare
+
+            self._comparisons[claim] = compare(claim, self.registry)
+        return self._comparisons[claim]
+
+    def metric_name(self, claim: Claim) -> str:
+        return self.registry.metrics[claim.metric].name
 
     def finding(self, code: str, claim: Claim, message: str, expected=None, related=()):
         from statlint.rules import RULES

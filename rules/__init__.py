@@ -7,36 +7,23 @@ DEFAULT_ON. Rules only read matches and yield findings: they never parse text.
 
 from __future__ import annotations
 
-from . import (
-    sl101_value_conflict,
-    sl102_missing_period,
-    sl103_period_mismatch,
-    sl104_stale_figure,
-    sl105_direction_conflict,
-    sl106_approximation_conflict,
-    sl107_unit_conflict,
-    sl108_withdrawn_figure,
-    sl109_ambiguous_metric,
-    sl201_inconsistent_figure,
-    sl202_parenthetical_conflict,
-)
+from importlib import import_module
 
+_MODULES = (
+    "sl101_value_conflict",
+    "sl102_missing_period",
+    "sl103_period_mismatch",
+    "sl104_stale_figure",
+    "sl105_direction_conflict",
+    "sl106_approximation_conflict",
+    "sl107_unit_conflict",
+    "sl108_withdrawn_figure",
+    "sl109_ambiguous_metric",
+    "sl201_inconsistent_figure",
+    "sl202_parenthetical_conflict",
+)
 RULES = {
-    module.CODE: module
-    for module in (
-        sl101_value_conflict,
-        sl102_missing_period,
-        sl103_period_mismatch,
-        sl104_stale_figure,
-        sl105_direction_conflict,
-        sl106_approximation_conflict,
-        sl107_unit_conflict,
-        sl108_withdrawn_figure,
-        sl109_ambiguous_metric,
-        sl109_ambiguous_metric,
-        sl201_inconsistent_figure,
-        sl202_parenthetical_conflict,
-    )
+    module.CODE: module for module in (import_module(f".{name}", __name__) for name in _MODULES)
 }
 
 

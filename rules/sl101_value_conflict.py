@@ -42,7 +42,7 @@ def _explained_elsewhere(claim, comparison, registry) -> bool:
 
 def check(match, ctx):
     claim = match.claim
-    comparison = canon.compare(claim, ctx.registry)
+    comparison = ctx.comparison(claim)
     current = comparison.current()
     if claim.approximation != "exact" or not current:
         return
@@ -51,7 +51,7 @@ def check(match, ctx):
     if _explained_elsewhere(claim, comparison, ctx.registry):
         return
     expected = canon.latest(current)
-    name = ctx.registry.metrics[claim.metric].name
+    name = ctx.metric_name(claim)
     if comparison.states_period:
         stated = for_period(canon.parse_period(claim.period))
         message = f"{name}: {claim_text(claim)} {stated}, but the registry has "

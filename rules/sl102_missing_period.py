@@ -31,7 +31,7 @@ DEFAULT_ON = True
 
 def check(match, ctx):
     claim = match.claim
-    comparison = canon.compare(claim, ctx.registry)
+    comparison = ctx.comparison(claim)
     if comparison.states_period:
         return
     candidates = canon.latest(comparison.in_scope)
@@ -39,7 +39,7 @@ def check(match, ctx):
     if not fitting:
         return  # a wrong, stale or withdrawn value: SL101, SL104, SL106 or SL108 say so
     missing = "end period" if claim.baseline else "date range"
-    name = ctx.registry.metrics[claim.metric].name
+    name = ctx.metric_name(claim)
     yield ctx.finding(
         CODE,
         claim,

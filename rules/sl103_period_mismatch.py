@@ -32,7 +32,7 @@ DEFAULT_ON = True
 
 def check(match, ctx):
     claim = match.claim
-    comparison = canon.compare(claim, ctx.registry)
+    comparison = ctx.comparison(claim)
     other = canon.other_period_match(claim, comparison)
     if other is None or canon.withdrawn_match(claim, comparison):
         return
@@ -42,7 +42,7 @@ def check(match, ctx):
         here = f"{stated} the registry has {candidates_text(current)}"
     else:
         here = f"the registry has no figure {stated}"
-    name = ctx.registry.metrics[claim.metric].name
+    name = ctx.metric_name(claim)
     yield ctx.finding(
         CODE,
         claim,

@@ -32,11 +32,11 @@ DEFAULT_ON = True
 
 def check(match, ctx):
     claim = match.claim
-    stale = canon.stale_match(claim, canon.compare(claim, ctx.registry))
+    stale = canon.stale_match(claim, ctx.comparison(claim))
     if stale is None:
         return
     earlier, later = stale
-    name = ctx.registry.metrics[claim.metric].name
+    name = ctx.metric_name(claim)
     yield ctx.finding(
         CODE,
         claim,

@@ -30,12 +30,12 @@ DEFAULT_ON = True
 
 def check(match, ctx):
     claim = match.claim
-    comparison = canon.compare(claim, ctx.registry)
+    comparison = ctx.comparison(claim)
     figures = canon.direction_conflict(claim, comparison)
     if not figures or canon.withdrawn_match(claim, comparison):
         return
     said, actual = ("rise", "fall") if claim.value > 0 else ("fall", "rise")
-    name = ctx.registry.metrics[claim.metric].name
+    name = ctx.metric_name(claim)
     yield ctx.finding(
         CODE,
         claim,

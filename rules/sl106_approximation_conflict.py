@@ -34,14 +34,14 @@ def check(match, ctx):
     claim = match.claim
     if claim.approximation == "exact":
         return
-    comparison = canon.compare(claim, ctx.registry)
+    comparison = ctx.comparison(claim)
     figures = canon.latest(comparison.in_scope)
     if not figures or canon.direction_conflict(claim, comparison):
         return
     if any(approximation_holds(claim.approximation, f.value, claim.value) for f in figures):
         return
     stated = approximate_text(claim)
-    name = ctx.registry.metrics[claim.metric].name
+    name = ctx.metric_name(claim)
     yield ctx.finding(
         CODE,
         claim,

@@ -30,11 +30,11 @@ DEFAULT_ON = True
 
 def check(match, ctx):
     claim = match.claim
-    comparison = canon.compare(claim, ctx.registry)
+    comparison = ctx.comparison(claim)
     figure = canon.unit_mismatch(claim, ctx.registry, comparison)
     if figure is None:
         return
-    name = ctx.registry.metrics[claim.metric].name
+    name = ctx.metric_name(claim)
     yield ctx.finding(
         CODE,
         claim,

@@ -30,13 +30,13 @@ DEFAULT_ON = True
 
 def check(match, ctx):
     claim = match.claim
-    comparison = canon.compare(claim, ctx.registry)
+    comparison = ctx.comparison(claim)
     withdrawn = canon.withdrawn_match(claim, comparison)
     if withdrawn is None:
         return
     current = canon.latest(comparison.in_scope)
     instead = f"; the registry has {candidates_text(current)}" if current else ""
-    name = ctx.registry.metrics[claim.metric].name
+    name = ctx.metric_name(claim)
     yield ctx.finding(
         CODE,
         claim,
