@@ -518,7 +518,7 @@ def _clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     return spans
 
 
-def claims(document: Document) -> list[Claim]:
+def extract(document: Document) -> list[Claim]:
     """Every statistical statement in the document, in reading order."""
     text = document.text
     block_list = blocks(text)
@@ -598,7 +598,3 @@ def _subject_span(text: str, core: Core, bounds: tuple[int, int]) -> tuple[int, 
     first, second = (after, before) if core.subject_side == "after" else (before, after)
     return first if first[1] > first[0] else second
 
-
-def extract(document: Document) -> list[Claim]:
-    """Public entry point: the claims of one document."""
-    return claims(document)

@@ -4,10 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-UNITS = ("percent", "percentage_points", "count", "GBP")
-KINDS = ("change", "level", "increment")
-APPROXIMATIONS = ("exact", "more_than", "up_to", "nearly", "around")
-
 
 @dataclass(frozen=True)
 class Claim:
