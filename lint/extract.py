@@ -55,10 +55,7 @@ LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 POUNDS_AFTER = re.compile(r"\s+(?:pounds|GBP|sterling)\b", re.IGNORECASE)
-MONTH_NAMES = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
-)
+MONTH_NAMES = grammar.MONTH_NAME
 # A period straight after a statement ("£1.2bn in 2024/25"): no subject follows.
 PERIOD_AHEAD = re.compile(
     r"\s*(?:in|over|during|for|since|between|from)\s+(?:the\s+(?:year|twelve|12|same|last|past|"
@@ -76,7 +73,8 @@ _SUBJECT_END = re.compile(
     r"|\s(?:since|between|compared|than|during|until|while|whilst|which|who|whom|whose|"
     r"where|when|because|but|that|as\s+well\s+as|so\s+far|from\s+[£\d]|over\s+the|"
     r"in\s+the\s+(?:year|twelve|12|same|last|past|next|first|second|third|fourth|financial)|"
-    rf"in\s+(?:19|20)\d\d|in\s+{MONTH_NAMES}\s+(?:19|20)\d\d|(?:this|last|next)\s+year(?!['’])|to\s+(?!the\b|an?\b)[a-z]+)\b",
+    rf"in\s+(?:19|20)\d\d|in\s+{MONTH_NAMES}\s+(?:19|20)\d\d|"
+    r"(?:this|last|next)\s+year(?!['’])|to\s+(?!the\b|an?\b)[a-z]+)\b",
     re.IGNORECASE,
 )
 _LEADING_LINK = re.compile(
@@ -597,4 +595,3 @@ def _subject_span(text: str, core: Core, bounds: tuple[int, int]) -> tuple[int, 
     before = subject_before(text, start, bounds[0])
     first, second = (after, before) if core.subject_side == "after" else (before, after)
     return first if first[1] > first[0] else second
-

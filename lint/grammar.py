@@ -36,7 +36,7 @@ APPROX = (
     r"an\s+estimated|estimated)"
 )
 INCREMENT = r"(?:additional|extra|new|further|more)"
-FALL_NOUN = r"reduction|fall|drop|decrease|decline|cut|dip|slump|reduction"
+FALL_NOUN = r"reduction|fall|drop|decrease|decline|cut|dip|slump"
 RISE_NOUN = r"rise|increase|growth|jump|uplift|surge|hike"
 CHANGE_NOUN = rf"(?:{FALL_NOUN}|{RISE_NOUN})s?"
 CHANGE_VERB = (
@@ -181,15 +181,6 @@ def anchors(text: str, start: int, end: int) -> list[int]:
 
 
 # ---- periods ---------------------------------------------------------------------------
-def _month(tokens):
-    return MONTHS[tokens[0].lower().rstrip(".")]
-
-
-def _count(tokens):
-    text = tokens[0].lower()
-    return int(text) if text.isdigit() else UNITS.index(text)
-
-
 MONTH_NAME = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
