@@ -46,27 +46,17 @@ def main():
     """statlint: check the figures in press drafts against the canonical registry."""
 
 
-def _documents(paths: tuple[str, ...], stdin_filename: str | None):
-    """(documents, number of inputs that could not be read); problems go to stderr."""
-    from .document import DocumentError, discover, from_bytes, read
-
-    files, problems = discover(list(paths))
-    documents = []
-    for path in files:
-        try:
-            if path == "-":
-                document = from_bytes(sys.stdin.buffer.read(), stdin_filename or "-")
-            else:
-                document = read(path)
-        except DocumentError as error:
-            problems.append(str(error))
-            continue
-        for note in document.notes:
-            click.echo(f"statlint: note: {note}", err=True)
-        documents.append(document)
+def _report_inputs(notes, problems) -> None:
+    for note in notes:
+        click.echo(f"statlint: note: {note}", err=True)
     for problem in problems:
         click.echo(f"statlint: error: {problem}", err=True)
-    return documents, len(problems)
+
+
+def _fail(messages) -> None:
+    for message in messages:
+        click.echo(f"statlint: error: {message}", err=True)
+    sys.exit(2)
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
@@ -80,7 +70,8 @@ def _codes(value: str | None) -> tuple[str, ...]:
     "registries",
     multiple=True,
     metavar="PATH",
-    help="Canonical figures registry (repeatable). Without one, only the registry-free rules run.",
+    help="Canonical figures registry (repeatable; default: from the configuration). "
+    "Without one, only the registry-free rules run.",
 )
 @format_option(LINT_FORMATS)
 @click.option("--select", help="Only these rule codes or prefixes, comma-separated (SL2).")
@@ -88,34 +79,85 @@ def _codes(value: str | None) -> tuple[str, ...]:
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning"]),
-    default="warning",
-    show_default=True,
-    help="The lowest severity that makes the exit code 1.",
+    help="The lowest severity that makes the exit code 1 [default: warning].",
 )
+@click.option(
+    "--config",
+    "config_path",
+    metavar="PATH",
+    help="Read this configuration instead of searching upward.",
+)
+@click.option("--no-config", is_flag=True, help="Read no configuration file.")
+@click.option(
+    "--diff",
+    "diff_ref",
+    metavar="REF",
+    help="Report only findings on lines changed since the git revision REF.",
+)
+@click.option("--statistics", is_flag=True, help="Also print how many findings per code.")
+@click.option(
+    "--write-baseline",
+    metavar="PATH",
+    help="Record today's findings in PATH, to hide them later with `baseline`.",
+)
+@click.option("--no-baseline", is_flag=True, help="Ignore the configured baseline.")
 @STDIN_FILENAME
 @click.option("--quiet", is_flag=True, help="Print nothing; only the exit code tells.")
-def lint(paths, registries, fmt, select, ignore, fail_on, stdin_filename, quiet):
+def lint(
+    paths,
+    registries,
+    fmt,
+    select,
+    ignore,
+    fail_on,
+    config_path,
+    no_config,
+    diff_ref,
+    statistics,
+    write_baseline,
+    no_baseline,
+    stdin_filename,
+    quiet,
+):
     """Lint drafts: check every figure against the registry and against each other."""
-    from .engine import exit_code, is_selected, run
-    from .extract import extract as extract_claims
-    from .match import link
-    from .registry import RegistryError, load_all
-    from .rules import RULES
+    from .baseline import BaselineError, write
+    from .changes import ChangesError
+    from .config import ConfigError, resolve
+    from .pipeline import Options
+    from .pipeline import lint as run_lint
+    from .registry import RegistryError
+    from .report import statistics as statistics_text
 
+    options = Options(
+        tuple(paths),
+        tuple(registries),
+        _codes(select),
+        _codes(ignore),
+        fail_on,
+        stdin_filename,
+        diff_ref,
+        use_baseline=not (no_baseline or write_baseline),
+    )
     try:
-        registry = load_all(list(registries)) if registries else None
+        config = resolve(config_path, not no_config)
+        result = run_lint(options, config)
     except RegistryError as error:
-        for problem in error.problems:
-            click.echo(f"statlint: error: {problem}", err=True)
-        sys.exit(2)
-    documents, failures = _documents(paths, stdin_filename)
-    claims = [claim for document in documents for claim in extract_claims(document)]
-    rules = [rule for rule in RULES.values() if is_selected(rule, _codes(select), _codes(ignore))]
-    findings = run(link(claims, registry), rules, registry)
+        _fail(error.problems)
+    except (ConfigError, BaselineError, ChangesError) as error:
+        _fail([str(error)])
+    _report_inputs(result.notes, result.problems)
+    if write_baseline:
+        try:
+            count = write(write_baseline, result.findings)
+        except BaselineError as error:
+            _fail([str(error)])
+        click.echo(f"statlint: recorded {count} finding(s) in {write_baseline}", err=True)
+        sys.exit(2 if result.problems else 0)
     if not quiet:
-        sources = {document.path: document for document in documents}
-        click.echo(LINT_FORMATS[fmt](findings, sources, len(documents)), nl=False)
-    sys.exit(2 if failures else exit_code(findings, fail_on))
+        click.echo(LINT_FORMATS[fmt](result), nl=False)
+        if statistics:
+            click.echo(statistics_text(result.findings), nl=False, err=fmt != "text")
+    sys.exit(result.exit_code)
 
 
 @main.command("rules")
@@ -148,11 +190,13 @@ def explain(code):
 def extract(paths, fmt, stdin_filename):
     """List every numeric statement found, with its normalised fields."""
     from .extract import extract as extract_claims
+    from .pipeline import read_inputs
 
-    documents, failures = _documents(paths, stdin_filename)
+    documents, notes, problems = read_inputs(paths, stdin_filename)
+    _report_inputs(notes, problems)
     claims = [claim for document in documents for claim in extract_claims(document)]
     click.echo(EXTRACT_FORMATS[fmt](claims), nl=False)
-    sys.exit(2 if failures else 0)
+    sys.exit(2 if problems else 0)
 
 
 @main.group()

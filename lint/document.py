@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 # Spaces that pyparsing's default whitespace does not skip. Each is replaced by one plain
@@ -35,6 +35,15 @@ class Document:
         """1-based (line, column) of a character offset, columns counted in characters."""
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
+
+    def masked(self, spans) -> Document:
+        """The same document with these (start, end) spans blanked, offsets and lines kept."""
+        if not spans:
+            return self
+        text = list(self.text)
+        for start, end in spans:
+            text[start:end] = [" " if char != "\n" else char for char in text[start:end]]
+        return replace(self, text="".join(text))
 
     def line(self, number: int) -> str:
         """The text of a 1-based line, without its newline."""
@@ -84,7 +93,7 @@ def read(path: str | Path) -> Document:
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
 
 
-def discover(paths: list[str]) -> tuple[list[str], list[str]]:
+def discover(paths: list[str], extensions=()) -> tuple[list[str], list[str]]:
     """Files to read, in a stable order, and messages for paths that are not there.
 
     Directories are walked for drafts; links that lead back into a walked folder are
@@ -96,13 +105,13 @@ def discover(paths: list[str]) -> tuple[list[str], list[str]]:
         if path == "-" or Path(path).is_file():
             files.append(path)
         elif Path(path).is_dir():
-            files.extend(_walk(Path(path), problems))
+            files.extend(_walk(Path(path), problems, (*TEXT_SUFFIXES, *extensions)))
         else:
             problems.append(f"{path}: no such file or directory")
     return files, problems
 
 
-def _walk(root: Path, problems: list[str]) -> list[str]:
+def _walk(root: Path, problems: list[str], suffixes) -> list[str]:
     found = []
     seen = set()
     stack = [root]
@@ -123,7 +132,7 @@ def _walk(root: Path, problems: list[str]) -> list[str]:
                 continue
             if entry.is_dir():
                 stack.append(entry)
-            elif entry.suffix.lower() in TEXT_SUFFIXES:
+            elif entry.suffix.lower() in suffixes:
                 found.append(str(entry))
     return sorted(found)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from fnmatch import fnmatch
+from pathlib import PurePath
 
 from .match import Match
 from .model import Claim, location_json
@@ -61,6 +63,15 @@ class Context:
             self._comparisons[claim] = compare(claim, self.registry)
         return self._comparisons[claim]
 
+    def finding_at(self, code, path, line, column, end_column, message) -> Finding:
+        """A finding that is about a place, not a statement (a stale suppression)."""
+        from statlint.rules import RULES
+
+        rule = RULES[code]
+        return Finding(
+            path, line, column, line, end_column, code, rule.NAME, rule.SEVERITY, message
+        )
+
     def metric_name(self, claim: Claim) -> str:
         return self.registry.metrics[claim.metric].name
 
@@ -95,6 +106,11 @@ def is_selected(rule, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
     )
 
 
+def runnable(rules, registry: Registry | None) -> list:
+    """The rules that can run: a registry rule needs a registry."""
+    return [rule for rule in rules if registry is not None or not rule.NEEDS_REGISTRY]
+
+
 def run(matches: list[Match], rules, registry: Registry | None = None) -> list[Finding]:
     """Findings of every rule given, sorted by path, line, column and code."""
     context = Context(registry)
@@ -104,7 +120,7 @@ def run(matches: list[Match], rules, registry: Registry | None = None) -> list[F
             continue
         if rule.SCOPE == "set":
             findings.extend(rule.check_all(matches, context))
-        else:
+        elif rule.SCOPE == "claim":
             for match in matches:
                 findings.extend(rule.check(match, context))
     return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code))
@@ -113,3 +129,54 @@ def run(matches: list[Match], rules, registry: Registry | None = None) -> list[F
 def exit_code(findings: list[Finding], fail_on: str = "warning") -> int:
     failing = {"error"} if fail_on == "error" else {"error", "warning"}
     return 1 if any(finding.severity in failing for finding in findings) else 0
+
+
+def decide(findings: list[Finding], config, suppressions: dict, ran) -> list[Finding]:
+    """What is reported: per-file ignores, severity overrides, then inline suppressions;
+    markers that hid nothing become SL901 where the rules they name all ran."""
+    kept = []
+    for finding in findings:
+        if _ignored_for_file(finding, config.per_file_ignores):
+            continue
+        if finding.code in config.severity:
+            finding = replace(finding, severity=config.severity[finding.code])
+        markers = suppressions.get(finding.path)
+        if markers is None or not markers.suppresses(finding.code, finding.line):
+            kept.append(finding)
+    kept += _unused_markers(suppressions, ran)
+    return sorted(kept, key=lambda f: (f.path, f.line, f.column, f.code))
+
+
+def _ignored_for_file(finding: Finding, per_file_ignores: dict) -> bool:
+    path = PurePath(finding.path)
+    for pattern, codes in per_file_ignores.items():
+        if path.match(pattern) or fnmatch(path.as_posix(), pattern):
+            if any(finding.code.startswith(code) for code in codes):
+                return True
+    return False
+
+
+def _unused_markers(suppressions: dict, ran) -> list[Finding]:
+    """SL901 for markers that hid nothing, judged only when every rule they name ran."""
+    from statlint.rules import RULES
+
+    if "SL901" not in {rule.CODE for rule in ran}:
+        return []
+    codes_ran = {rule.CODE for rule in ran}
+    context = Context()
+    found = []
+    for path, markers in suppressions.items():
+        judged = [d for d in markers.unused() if _judgeable(d, codes_ran, RULES)]
+        found += RULES["SL901"].check_directives(path, judged, context)
+    return found
+
+
+def _judgeable(directive, codes_ran: set, catalogue: dict) -> bool:
+    named = [
+        code
+        for code, rule in catalogue.items()
+        if rule.SCOPE != "suppressions"
+        and directive.covers(code)
+        and (directive.codes or rule.DEFAULT_ON)
+    ]
+    return bool(named) and all(code in codes_ran for code in named)

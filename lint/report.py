@@ -72,38 +72,119 @@ def _excerpt(source: str, finding) -> tuple[str, str]:
     return shown, " " * offset + "^" + "~" * (max(1, end - start) - 1)
 
 
-def lint_text(findings, sources: dict, files: int) -> str:
+def lint_text(result) -> str:
     """`path:line:col: CODE severity message`, the source line, a caret under the statement."""
     out = []
-    for finding in findings:
+    for finding in result.findings:
         out.append(
             f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
             f"{finding.severity} {finding.message}"
         )
-        source = sources.get(finding.path)
+        source = result.sources.get(finding.path)
         if source is not None:
             shown, caret = _excerpt(source.line(finding.line), finding)
             out += [f"    {shown}", f"    {caret}"]
-    if findings:
-        counts = _counts(findings)
+    if result.findings:
+        counts = counts_by_severity(result.findings)
         out.append(
-            f"{len(findings)} finding(s) in {files} file(s): {counts['errors']} error(s), "
-            f"{counts['warnings']} warning(s), {counts['infos']} info"
+            f"{len(result.findings)} finding(s) in {result.files} file(s): "
+            f"{counts['errors']} error(s), {counts['warnings']} warning(s), {counts['infos']} info"
         )
     return "\n".join(out) + ("\n" if out else "")
 
 
-def _counts(findings) -> dict:
+def counts_by_severity(findings) -> dict:
     return {
         f"{severity}s": sum(1 for finding in findings if finding.severity == severity)
         for severity in ("error", "warning", "info")
     }
 
 
-def lint_json(findings, sources: dict, files: int) -> str:
-    summary = {"files": files, "findings": len(findings), **_counts(findings)}
-    body = {"version": 1, "findings": [f.as_json() for f in findings], "summary": summary}
+def lint_json(result) -> str:
+    summary = {
+        "files": result.files,
+        "findings": len(result.findings),
+        **counts_by_severity(result.findings),
+    }
+    body = {
+        "version": 1,
+        "findings": [finding.as_json() for finding in result.findings],
+        "summary": summary,
+    }
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
 
 
-LINT_FORMATS = {"text": lint_text, "json": lint_json}
+# GitHub shows at most this many annotations of each level in one step.
+GITHUB_LIMIT = 10
+GITHUB_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def lint_github(result) -> str:
+    """Workflow commands that GitHub shows as annotations on the changed files."""
+    out = []
+    for finding in result.findings:
+        properties = ",".join(
+            f"{key}={_escape_property(str(value))}"
+            for key, value in (
+                ("file", finding.path),
+                ("line", finding.line),
+                ("col", finding.column),
+                ("endLine", finding.end_line),
+                ("endColumn", finding.end_column),
+                ("title", f"{finding.code} {finding.name}"),
+            )
+        )
+        level = GITHUB_LEVEL[finding.severity]
+        out.append(f"::{level} {properties}::{_escape_data(finding.message)}")
+    out.append(_github_summary(result.findings))
+    return "\n".join(out) + "\n"
+
+
+def _github_summary(findings) -> str:
+    counts = counts_by_severity(findings)
+    line = (
+        f"statlint: {len(findings)} finding(s): {counts['errors']} error(s), "
+        f"{counts['warnings']} warning(s), {counts['infos']} info"
+    )
+    hidden = [
+        f"{count - GITHUB_LIMIT} more {name}"
+        for name, count in (
+            ("error(s)", counts["errors"]),
+            ("warning(s)", counts["warnings"]),
+            ("notice(s)", counts["infos"]),
+        )
+        if count > GITHUB_LIMIT
+    ]
+    if hidden:
+        line += (
+            f"; GitHub annotates only {GITHUB_LIMIT} of each level per step, so "
+            f"{', '.join(hidden)} are listed in this log but not annotated"
+        )
+    return line
+
+
+def statistics(findings) -> str:
+    """One line per code: how many findings, the code, its name."""
+    counts: dict[tuple[str, str], int] = {}
+    for finding in findings:
+        counts[(finding.code, finding.name)] = counts.get((finding.code, finding.name), 0) + 1
+    return "".join(
+        f"{count:>5}  {code}  {name}\n" for (code, name), count in sorted(counts.items())
+    )
+
+
+def _lint_sarif(result) -> str:
+    from .sarif import sarif
+
+    return sarif(result)
+
+
+LINT_FORMATS = {"text": lint_text, "json": lint_json, "sarif": _lint_sarif, "github": lint_github}

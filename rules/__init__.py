@@ -1,8 +1,9 @@
 """The rule catalogue: one module per rule, its docstring its documentation.
 
 Each module has CODE, NAME, SEVERITY, SCOPE ("claim": `check(match, ctx)` per statement;
-"set": `check_all(matches, ctx)` over everything linted together), NEEDS_REGISTRY and
-DEFAULT_ON. Rules only read matches and yield findings: they never parse text.
+"set": `check_all(matches, ctx)` over everything linted together; "suppressions":
+`check_directives(path, directives, ctx)` over markers that hid nothing), NEEDS_REGISTRY
+and DEFAULT_ON. Rules only read matches and yield findings: they never parse text.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ _MODULES = (
     "sl109_ambiguous_metric",
     "sl201_inconsistent_figure",
     "sl202_parenthetical_conflict",
+    "sl901_unused_suppression",
 )
 RULES = {
     module.CODE: module for module in (import_module(f".{name}", __name__) for name in _MODULES)

@@ -1,0 +1,80 @@
+"""A baseline: today's findings recorded by fingerprint, hidden on later runs.
+
+An archive adopts statlint without touching old releases (a marker in a .txt or .docx
+would be published with the text). A fingerprint survives line moves: it is the rule
+code, the metric (or the subject's words) and the normalised statement.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections import Counter
+from pathlib import Path
+
+from .words import metric_words
+
+
+class BaselineError(Exception):
+    """A baseline file that cannot be read or written; the message names it."""
+
+
+def fingerprint(finding) -> str:
+    claim = finding.claim
+    if claim is None:
+        what, statement = "", " ".join(finding.message.lower().split())
+    else:
+        what = claim.metric or " ".join(sorted(metric_words(claim.subject)))
+        statement = " ".join(claim.text.lower().split())
+    digest = hashlib.sha256(f"{finding.code}|{what}|{statement}".encode()).hexdigest()
+    return digest[:20]
+
+
+def load(path: str) -> Counter:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        counts = data["fingerprints"]
+        if data.get("version") != 1 or not isinstance(counts, dict):
+            raise ValueError("not a statlint baseline (version 1)")
+        return Counter({str(key): int(value) for key, value in counts.items()})
+    except FileNotFoundError:
+        raise BaselineError(f"{path}: baseline file not found") from None
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+        raise BaselineError(f"{path}: cannot read baseline ({error})") from None
+
+
+def hide(findings, baseline: Counter) -> list:
+    """The findings the baseline does not record (each recorded one hides one finding)."""
+    remaining = Counter(baseline)
+    kept = []
+    for finding in findings:
+        key = fingerprint(finding)
+        if remaining[key] > 0:
+            remaining[key] -= 1
+        else:
+            kept.append(finding)
+    return kept
+
+
+def write_atomic(path: str, text: str) -> None:
+    """Write a whole file or nothing: a temporary file beside it, then a rename."""
+    target = Path(path)
+    folder = target.parent if str(target.parent) else Path(".")
+    try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot write ({error.strerror or error})") from None
+
+
+def write(path: str, findings) -> int:
+    counts = Counter(fingerprint(finding) for finding in findings)
+    body = {"version": 1, "fingerprints": dict(sorted(counts.items()))}
+    write_atomic(path, json.dumps(body, indent=2) + "\n")
+    return sum(counts.values())

@@ -1,0 +1,130 @@
+"""Configuration: `[tool.statlint]` in pyproject.toml, or statlint.toml / .statlint.toml.
+
+Found upward from the current directory; validated with a JSON Schema, so an unknown key
+or a bad value is an error naming the file and the key. Paths in it are relative to it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+CANDIDATES = (".statlint.toml", "statlint.toml", "pyproject.toml")
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    registry: tuple[str, ...] = ()
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str = "warning"
+    per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    extensions: tuple[str, ...] = ()
+    baseline: str | None = None
+
+
+def _toml(path: Path) -> dict:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"{path}: cannot read ({error})") from None
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path}: not valid TOML: {error}") from None
+
+
+def _section(path: Path) -> dict | None:
+    """The statlint settings of a candidate file, or None when it has none."""
+    data = _toml(path)
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("statlint")
+    return data
+
+
+def find(start: Path) -> Path | None:
+    """The nearest configuration file at or above `start`."""
+    for folder in (start, *start.parents):
+        for name in CANDIDATES:
+            candidate = folder / name
+            if candidate.is_file() and _section(candidate) is not None:
+                return candidate
+    return None
+
+
+@lru_cache(maxsize=1)
+def _validator():
+    import jsonschema
+
+    schema = json.loads(resources.files("statlint").joinpath("config.schema.json").read_text())
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _check(settings: dict, path: Path) -> None:
+    where = f"{path}" + (": [tool.statlint]" if path.name == "pyproject.toml" else "")
+    for error in _validator().iter_errors(settings):
+        key = ".".join(map(str, error.absolute_path))
+        if error.validator == "additionalProperties":
+            unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+            key = ".".join(filter(None, [key, unknown[0]]))
+            raise ConfigError(f"{where}: unknown key '{key}'")
+        raise ConfigError(f"{where}: key '{key or '(top)'}': {error.message}")
+
+
+def _codes(value) -> tuple[str, ...]:
+    items = value.split(",") if isinstance(value, str) else value
+    return tuple(code.strip().upper() for code in items if code.strip())
+
+
+def _paths(value, base: Path) -> tuple[str, ...]:
+    items = [value] if isinstance(value, str) else value
+    return tuple(str(base / item) for item in items)
+
+
+def load(path: str | Path) -> Config:
+    """Read and validate one configuration file."""
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    settings = _section(path)
+    if settings is None:
+        raise ConfigError(f"{path}: has no [tool.statlint] section")
+    _check(settings, path)
+    base = path.parent
+    return Config(
+        path=str(path),
+        registry=_paths(settings.get("registry", ()), base),
+        select=_codes(settings.get("select", ())),
+        ignore=_codes(settings.get("ignore", ())),
+        fail_on=settings.get("fail-on", "warning"),
+        per_file_ignores={
+            glob: _codes(codes) for glob, codes in settings.get("per-file-ignores", {}).items()
+        },
+        severity={code.upper(): level for code, level in settings.get("severity", {}).items()},
+        extensions=tuple(
+            ext if ext.startswith(".") else f".{ext}" for ext in settings.get("extensions", ())
+        ),
+        baseline=str(base / settings["baseline"]) if "baseline" in settings else None,
+    )
+
+
+def resolve(config_path: str | None, use_config: bool, start: Path | None = None) -> Config:
+    """The configuration in force: the one named, else the nearest found, else defaults."""
+    if not use_config:
+        return Config()
+    if config_path:
+        return load(config_path)
+    found = find((start or Path.cwd()).resolve())
+    return load(found) if found else Config()

@@ -1,0 +1,106 @@
+"""SARIF 2.1.0 output, as GitHub code scanning reads it."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from . import __version__
+from .baseline import fingerprint
+from .changes import repository_root
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+
+
+def _uri(path: str, root: Path) -> str:
+    """A URI relative to the repository root, with forward slashes."""
+    if path == "-":
+        return "stdin"
+    absolute = Path(path).resolve()
+    relative = os.path.relpath(absolute, root)
+    return absolute.as_uri() if relative.startswith("..") else Path(relative).as_posix()
+
+
+def _rule(rule) -> dict:
+    doc = rule.__doc__.strip()
+    summary = doc.splitlines()[0]
+    return {
+        "id": rule.CODE,
+        "name": rule.NAME,
+        "shortDescription": {"text": summary},
+        "fullDescription": {"text": doc},
+        "help": {"text": doc, "markdown": doc},
+        "defaultConfiguration": {"level": LEVEL[rule.SEVERITY]},
+        "properties": {"tags": ["statistics", "consistency"]},
+    }
+
+
+def _location(path: str, line: int, column: int, root: Path, end=None) -> dict:
+    region = {"startLine": line, "startColumn": column}
+    if end:
+        region.update({"endLine": end[0], "endColumn": end[1]})
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(path, root), "uriBaseId": "%SRCROOT%"},
+            "region": region,
+        }
+    }
+
+
+def _result(finding, index: dict, root: Path) -> dict:
+    record = {
+        "ruleId": finding.code,
+        "ruleIndex": index[finding.code],
+        "level": LEVEL[finding.severity],
+        "message": {"text": finding.message},
+        "locations": [
+            _location(
+                finding.path,
+                finding.line,
+                finding.column,
+                root,
+                (finding.end_line, finding.end_column),
+            )
+        ],
+        "partialFingerprints": {"statlintFingerprint/v1": fingerprint(finding)},
+    }
+    if finding.related:
+        record["relatedLocations"] = [
+            {
+                "id": number,
+                **_location(r["path"], r["line"], r["column"], root),
+                "message": {"text": "first mention"},
+            }
+            for number, r in enumerate(finding.related, start=1)
+        ]
+    return record
+
+
+def sarif(result) -> str:
+    from .rules import RULES
+
+    root = repository_root() or Path.cwd()
+    rules = list(RULES.values())
+    index = {rule.CODE: number for number, rule in enumerate(rules)}
+    log = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "statlint",
+                        "version": __version__,
+                        "informationUri": "https://pypi.org/project/statlint/",
+                        "rules": [_rule(rule) for rule in rules],
+                    }
+                },
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},
+                "columnKind": "unicodeCodePoints",
+                "results": [_result(f, index, root) for f in result.findings],
+            }
+        ],
+    }
+    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,37 @@
+"""A suppression comment that suppresses nothing (extension).
+
+## What it does
+Reports a `statlint: ignore[...]` marker, or a `<!-- statlint: disable ... -->` block,
+that hid no finding in this run. Markers naming rules that did not run are not judged.
+
+## Why is this bad?
+Suppressions outlive the problem they were written for. A stale marker hides the next,
+real problem on that line, and tells readers of the draft something that is no longer true.
+
+## Example
+    Homicides fell 24% in the year to March 2025 compared with 2019. statlint: ignore[SL101]
+
+Use instead (the figure is now right, so the marker goes):
+    Homicides fell 24% in the year to March 2025 compared with 2019.
+"""
+
+from __future__ import annotations
+
+CODE = "SL901"
+NAME = "unused-suppression"
+SEVERITY = "info"
+SCOPE = "suppressions"
+NEEDS_REGISTRY = False
+DEFAULT_ON = True
+
+
+def check_directives(path, directives, ctx):
+    for directive in directives:
+        yield ctx.finding_at(
+            CODE,
+            path,
+            directive.line,
+            directive.column,
+            directive.end_column,
+            f"'{directive.text}' suppresses nothing here: remove it",
+        )
