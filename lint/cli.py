@@ -221,3 +221,21 @@ def registry_check(paths):
             continue
         click.echo(f"{path}: ok ({len(loaded.metrics)} metrics, {len(loaded.figures)} figures)")
     sys.exit(2 if failed else 0)
+
+
+@main.command("init")
+def init_command():
+    """Write a starter registry.yaml, statlint.toml and pre-commit hook here.
+
+    An existing file is never overwritten."""
+    from pathlib import Path
+
+    from .init import FILES, init
+
+    for name, written in init(Path.cwd()):
+        if written:
+            click.echo(f"wrote {name}")
+        else:
+            click.echo(f"{name} exists: left as it is", err=True)
+            if name == ".pre-commit-config.yaml":
+                click.echo("add this hook to it:\n" + FILES[name].split("repos:\n", 1)[1])
