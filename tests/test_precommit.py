@@ -1,0 +1,93 @@
+"""The pre-commit hook, as another repository uses it, with no network during the run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="session")
+def wheelhouse(tmp_path_factory):
+    """Wheels of statlint and what it needs, so pre-commit installs it with pip offline.
+    CI may hand one over in STATLINT_WHEELHOUSE; else it is built once here."""
+    given = os.environ.get("STATLINT_WHEELHOUSE")
+    if given:
+        return given
+    folder = tmp_path_factory.mktemp("wheels")
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--quiet",
+            "-w",
+            str(folder),
+            str(ROOT),
+            "setuptools",
+        ],
+        check=True,
+    )
+    return str(folder)
+
+
+def _git(folder, *args):
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True)
+
+
+@pytest.fixture
+def drafts_repo(tmp_path):
+    _git(tmp_path, "init", "-q")
+    _git(tmp_path, "config", "user.email", "press@example.org")
+    _git(tmp_path, "config", "user.name", "Press office")
+    shutil.copy(ROOT / "fixtures" / "registries" / "london.yaml", tmp_path / "registry.yaml")
+    (tmp_path / "pyproject.toml").write_text('[tool.statlint]\nregistry = "registry.yaml"\n')
+    (tmp_path / "conflict.txt").write_text(
+        "Homicides fell 21% in the year to March 2025 compared with 2019.\n"
+    )
+    (tmp_path / "clean.txt").write_text(
+        "Homicides fell 24% in the year to March 2025 compared with 2019.\n"
+    )
+    _git(tmp_path, "add", "-A")
+    _git(tmp_path, "commit", "-qm", "drafts")
+    return tmp_path
+
+
+def _try_repo(repo, wheelhouse, home, draft):
+    environment = {
+        **os.environ,
+        "PRE_COMMIT_HOME": str(home),
+        "PIP_NO_INDEX": "1",  # offline: pip may only use the wheelhouse
+        "PIP_FIND_LINKS": wheelhouse,
+    }
+    command = [
+        sys.executable,
+        "-m",
+        "pre_commit",
+        "try-repo",
+        str(ROOT),
+        "statlint",
+        "--files",
+        draft,
+    ]
+    return subprocess.run(command, cwd=repo, env=environment, capture_output=True, text=True)
+
+
+def test_pre_commit_fails_on_a_conflicting_draft_and_passes_a_clean_one(
+    drafts_repo, wheelhouse, tmp_path_factory
+):
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    failing = _try_repo(drafts_repo, wheelhouse, home, "conflict.txt")
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert "conflict.txt:1:1: SL101 error Homicides: 21% fall" in failing.stdout
+    passing = _try_repo(drafts_repo, wheelhouse, home, "clean.txt")
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert "Passed" in passing.stdout
