@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections import Counter
 from pathlib import Path
 
+from .atomic import write_atomic
 from .words import metric_words
 
 
@@ -58,23 +57,11 @@ def hide(findings, baseline: Counter) -> list:
     return kept
 
 
-def write_atomic(path: str, text: str) -> None:
-    """Write a whole file or nothing: a temporary file beside it, then a rename."""
-    target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    try:
-        handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(text)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, target)
-    except OSError as error:
-        raise BaselineError(f"{path}: cannot write ({error.strerror or error})") from None
-
-
 def write(path: str, findings) -> int:
     counts = Counter(fingerprint(finding) for finding in findings)
     body = {"version": 1, "fingerprints": dict(sorted(counts.items()))}
-    write_atomic(path, json.dumps(body, indent=2) + "\n")
+    try:
+        write_atomic(path, (json.dumps(body, indent=2) + "\n").encode())
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot write ({error.strerror or error})") from None
     return sum(counts.values())

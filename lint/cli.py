@@ -239,3 +239,56 @@ def init_command():
             click.echo(f"{name} exists: left as it is", err=True)
             if name == ".pre-commit-config.yaml":
                 click.echo("add this hook to it:\n" + FILES[name].split("repos:\n", 1)[1])
+
+
+@main.command()
+@click.argument("draft", type=click.Path(dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the annotated copy (never the draft itself).",
+)
+@click.option(
+    "--registry",
+    "registries",
+    multiple=True,
+    metavar="PATH",
+    help="Canonical figures registry (repeatable; default: from the configuration).",
+)
+@click.option("--select", help="Only these rule codes or prefixes, comma-separated.")
+@click.option("--ignore", help="Leave out these rule codes or prefixes, comma-separated.")
+@click.option("--config", "config_path", metavar="PATH", help="Read this configuration.")
+@click.option("--no-config", is_flag=True, help="Read no configuration file.")
+def annotate(draft, output, registries, select, ignore, config_path, no_config):
+    """Copy a Word draft with a comment on each finding; the draft is left untouched."""
+    from pathlib import Path
+
+    from .annotate import annotate as write_annotated
+    from .config import ConfigError, resolve
+    from .document import DocumentError
+    from .pipeline import Options
+    from .pipeline import lint as run_lint
+    from .registry import RegistryError
+
+    if not draft.lower().endswith(".docx") or not output.lower().endswith(".docx"):
+        _fail(["annotate reads and writes .docx files"])
+    if Path(output).resolve() == Path(draft).resolve():
+        _fail([f"{output}: is the draft itself; annotate writes a copy"])
+    options = Options((draft,), tuple(registries), _codes(select), _codes(ignore))
+    try:
+        result = run_lint(options, resolve(config_path, not no_config))
+        _report_inputs(result.notes, result.problems)
+        if result.problems:
+            sys.exit(2)
+        added, skipped = write_annotated(draft, result.findings, output)
+    except RegistryError as error:
+        _fail(error.problems)
+    except (ConfigError, DocumentError) as error:
+        _fail([str(error)])
+    except OSError as error:
+        _fail([f"{output}: cannot write ({error.strerror or error})"])
+    left_out = f" ({skipped} in headers or footers left out)" if skipped else ""
+    click.echo(f"wrote {output} with {added} comment(s){left_out}")
+    sys.exit(result.exit_code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -17,24 +18,74 @@ class DocumentError(Exception):
 
 
 @dataclass(frozen=True)
+class Cell:
+    """A table cell in a document's text, read with its row's and column's headers."""
+
+    start: int
+    end: int
+    row_header: str
+    column_header: str
+
+
+def normalise(text: str) -> str:
+    """LF line ends and plain spaces, one character for one, so offsets hold."""
+    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
+
+
+@dataclass(frozen=True)
 class Document:
-    """A draft as text. `text` has LF line ends and odd spaces made plain, offsets kept."""
+    """A draft as text to parse, with the way back to the file as the user sees it.
+
+    `text` is what extraction reads: for .txt the file itself; for Markdown the file with
+    what is not prose blanked (same length); for HTML the visible text, `source_map` giving
+    each character's offset in `source`; for .docx one line per paragraph.
+    """
 
     path: str
     text: str
     format: str = "txt"
     notes: tuple[str, ...] = ()
-    line_starts: tuple[int, ...] = field(default=(), repr=False)
+    line_starts: tuple[int, ...] = field(default=(), repr=False)  # of the source's lines
+    source: str | None = field(default=None, repr=False)  # the file's text, when not `text`
+    source_map: Sequence[int] | None = field(default=None, repr=False)
+    cells: tuple[Cell, ...] = ()
 
     @classmethod
     def from_text(cls, path: str, text: str, fmt: str = "txt", notes=()) -> Document:
-        text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
+        text = normalise(text)
         return cls(path, text, fmt, tuple(notes), _line_starts(text))
 
+    @classmethod
+    def derived(cls, path, source, text, fmt, notes=(), source_map=None, cells=()):
+        """A document whose parsed text is derived from the (normalised) source text."""
+        return cls(
+            path,
+            text,
+            fmt,
+            tuple(notes),
+            _line_starts(source),
+            None if source == text else source,
+            source_map,
+            tuple(cells),
+        )
+
     def position(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column) of a character offset, columns counted in characters."""
+        """1-based (line, column) in the file of a character offset into `text`."""
+        if self.source_map is not None:
+            offset = self._source_offset(offset)
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
+
+    def _source_offset(self, offset: int) -> int:
+        if offset < len(self.source_map):
+            return self.source_map[offset]
+        return self.source_map[-1] + 1 if self.source_map else 0
+
+    def span(self, start: int, end: int) -> tuple[int, int, int, int]:
+        """(line, column, end_line, end_column) of text[start:end]; the end is exclusive."""
+        line, column = self.position(start)
+        end_line, last_column = self.position(max(start, end - 1))
+        return line, column, end_line, last_column + (1 if end > start else 0)
 
     def masked(self, spans) -> Document:
         """The same document with these (start, end) spans blanked, offsets and lines kept."""
@@ -46,10 +97,11 @@ class Document:
         return replace(self, text="".join(text))
 
     def line(self, number: int) -> str:
-        """The text of a 1-based line, without its newline."""
+        """The text of a 1-based line of the file, without its newline."""
+        text = self.source if self.source is not None else self.text
         start = self.line_starts[number - 1]
-        end = self.text.find("\n", start)
-        return self.text[start : end if end >= 0 else len(self.text)]
+        end = text.find("\n", start)
+        return text[start : end if end >= 0 else len(text)]
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
@@ -77,7 +129,7 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
 
 
 def read(path: str | Path) -> Document:
-    """Read a .txt or .md draft. Raises DocumentError with a message naming the file."""
+    """Read a draft (.txt, .md, .html, .docx). Raises DocumentError naming the file."""
     name = str(path)
     try:
         data = Path(path).read_bytes()
@@ -85,12 +137,10 @@ def read(path: str | Path) -> Document:
         raise DocumentError(f"{name}: is a directory") from None
     except OSError as error:
         raise DocumentError(f"{name}: cannot read ({error.strerror or error})") from None
-    text, notes = decode(data, name)
-    fmt = "md" if name.lower().endswith((".md", ".markdown")) else "txt"
-    return Document.from_text(name, text, fmt, notes)
+    return from_bytes(data, name)
 
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown")
+DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 
 def discover(paths: list[str], extensions=()) -> tuple[list[str], list[str]]:
@@ -105,7 +155,7 @@ def discover(paths: list[str], extensions=()) -> tuple[list[str], list[str]]:
         if path == "-" or Path(path).is_file():
             files.append(path)
         elif Path(path).is_dir():
-            files.extend(_walk(Path(path), problems, (*TEXT_SUFFIXES, *extensions)))
+            files.extend(_walk(Path(path), problems, (*DRAFT_SUFFIXES, *extensions)))
         else:
             problems.append(f"{path}: no such file or directory")
     return files, problems
@@ -138,7 +188,20 @@ def _walk(root: Path, problems: list[str], suffixes) -> list[str]:
 
 
 def from_bytes(data: bytes, name: str) -> Document:
-    """Decoded bytes as a document: a file, or a buffer an editor pipes in under its name."""
+    """Bytes as a document, read by the format its name gives: a file, or a buffer an
+    editor pipes in under the name it will have."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".docx":
+        from .wordfile import read_docx
+
+        return read_docx(data, name)
     text, notes = decode(data, name)
-    fmt = "md" if name.lower().endswith((".md", ".markdown")) else "txt"
-    return Document.from_text(name, text, fmt, notes)
+    if suffix in (".md", ".markdown"):
+        from .markdown import to_document
+
+        return to_document(name, normalise(text), notes)
+    if suffix in (".html", ".htm"):
+        from .htmlfile import to_document
+
+        return to_document(name, normalise(text), notes)
+    return Document.from_text(name, text, "txt", notes)

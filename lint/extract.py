@@ -518,6 +518,31 @@ def _clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
 
 def extract(document: Document) -> list[Claim]:
     """Every statistical statement in the document, in reading order."""
+    if not document.cells:
+        return _prose_claims(document)
+    prose = document.masked([(cell.start, cell.end) for cell in document.cells])
+    found = _prose_claims(prose) + [
+        claim for cell in document.cells for claim in _cell_claims(document, cell)
+    ]
+    return sorted(found, key=lambda claim: claim.start)
+
+
+def _cell_claims(document: Document, cell) -> list[Claim]:
+    """A table cell is read on its own, its column header giving the periods it lacks and
+    its row header the subject ("Homicides | down 24%" under "Year to March 2025")."""
+    header = cell.column_header
+    scope = find_periods(document.text, cell.start, cell.end) or find_periods(
+        header, 0, len(header)
+    )
+    found = []
+    for match_start, match_end, tokens in find_statements(document.text, cell.start, cell.end):
+        for core in interpret(document.text, match_start, match_end, tokens):
+            bounds = (cell.start, cell.end)
+            found.append(_claim(document, core, bounds, scope, cell.row_header))
+    return found
+
+
+def _prose_claims(document: Document) -> list[Claim]:
     text = document.text
     block_list = blocks(text)
     context = _Context(previous=[], by_block={})
@@ -556,8 +581,9 @@ def _claims_in(document: Document, start: int, end: int, sentence: Sentence, sco
         floor = match_end if cores else floor
 
 
-def _claim(document: Document, core: Core, bounds: tuple[int, int], scope) -> Claim:
-    """bounds: where the subject may be, from the previous statement to the sentence end."""
+def _claim(document: Document, core: Core, bounds: tuple[int, int], scope, hint="") -> Claim:
+    """bounds: where the subject may be, from the previous statement to the sentence end;
+    hint: the subject when none is written there (a table's row header)."""
     text = document.text
     subject_span = _subject_span(text, core, bounds)
     span_start = min(core.start, subject_span[0])
@@ -565,8 +591,8 @@ def _claim(document: Document, core: Core, bounds: tuple[int, int], scope) -> Cl
     if text[span_start:span_end].count("(") > text[span_start:span_end].count(")"):
         span_end += text[span_end : bounds[1]].find(")") + 1
     baseline, period = resolve_periods(core.kind, scope, core.role)
-    line, column = document.position(span_start)
-    end_line, end_column = document.position(span_end)
+    line, column, end_line, end_column = document.span(span_start, span_end)
+    subject = _squash(text[subject_span[0] : subject_span[1]]) or _squash(hint)
     return Claim(
         path=document.path,
         line=line,
@@ -576,7 +602,7 @@ def _claim(document: Document, core: Core, bounds: tuple[int, int], scope) -> Cl
         start=span_start,
         end=span_end,
         text=_squash(text[span_start:span_end]),
-        subject=_squash(text[subject_span[0] : subject_span[1]]),
+        subject=subject,
         value=core.value,
         unit=core.unit,
         kind=core.kind,

@@ -26,7 +26,7 @@ WORDNUM = (
 WORD_SCALED = rf"(?:a\s+quarter\s+of\s+a|three\s+quarters\s+of\s+a|half\s+a|{WORDNUM}|a|an)"
 FRACTION = r"(?:(?:a|one|two|three|four)[\s-]+(?:half|thirds?|quarters?|fifths?|tenths?)|half)"
 MONEY_SCALE = r"(?:\s?(?:bn|mn|m|k)\b|\s(?:million|billion|thousand)\b)"
-COUNT_SCALE = r"(?:\s(?:million|billion|thousand)\b)"
+COUNT_SCALE = r"(?:\s+(?:million|billion|thousand)\b)"
 UNIT = r"(?:\s?%|\s?per[\s-]?cent\b|\s?percent\b|[\s-]percentage[\s-]points?\b|\s?pp\b)"
 APPROX = (
     r"(?:more\s+than|in\s+excess\s+of|upwards\s+of|at\s+least|over|above|"
@@ -75,7 +75,7 @@ LARGE_WORDS = _form(
 )
 CHANGE_BY_NOUN = _form(
     "change_noun",
-    rf"{APPROX_LEAD}{PERCENT_OR_FRACTION}[\s-](?:(?:year-on-year|annual|overall)\s+)?"
+    rf"{APPROX_LEAD}{PERCENT_OR_FRACTION}[\s-]+(?:(?:year-on-year|annual|overall)\s+)?"
     rf"(?P<change>{CHANGE_NOUN})\b",
 )
 NOUN_OF = _form(

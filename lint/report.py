@@ -76,11 +76,10 @@ def lint_text(result) -> str:
     """`path:line:col: CODE severity message`, the source line, a caret under the statement."""
     out = []
     for finding in result.findings:
-        out.append(
-            f"{finding.path}:{finding.line}:{finding.column}: {finding.code} "
-            f"{finding.severity} {finding.message}"
-        )
         source = result.sources.get(finding.path)
+        out.append(
+            f"{_where(finding, source)}: {finding.code} {finding.severity} {finding.message}"
+        )
         if source is not None:
             shown, caret = _excerpt(source.line(finding.line), finding)
             out += [f"    {shown}", f"    {caret}"]
@@ -91,6 +90,13 @@ def lint_text(result) -> str:
             f"{counts['errors']} error(s), {counts['warnings']} warning(s), {counts['infos']} info"
         )
     return "\n".join(out) + ("\n" if out else "")
+
+
+def _where(finding, source) -> str:
+    """path:line:col, or for Word, where a line is a paragraph: path:paragraph N:col."""
+    if source is not None and source.format == "docx":
+        return f"{finding.path}:paragraph {finding.line}:{finding.column}"
+    return f"{finding.path}:{finding.line}:{finding.column}"
 
 
 def counts_by_severity(findings) -> dict:
