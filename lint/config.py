@@ -30,6 +30,7 @@ class Config:
     per_file_ignores: dict[str, tuple[str, ...]] = field(default_factory=dict)
     severity: dict[str, str] = field(default_factory=dict)
     extensions: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()  # gitignore-style, relative to the configuration file
     baseline: str | None = None
 
 
@@ -116,6 +117,7 @@ def load(path: str | Path) -> Config:
         extensions=tuple(
             ext if ext.startswith(".") else f".{ext}" for ext in settings.get("extensions", ())
         ),
+        exclude=tuple(settings.get("exclude", ())),
         baseline=str(base / settings["baseline"]) if "baseline" in settings else None,
     )
 

@@ -140,53 +140,6 @@ def read(path: str | Path) -> Document:
     return from_bytes(data, name)
 
 
-DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
-
-
-def discover(paths: list[str], extensions=()) -> tuple[list[str], list[str]]:
-    """Files to read, in a stable order, and messages for paths that are not there.
-
-    Directories are walked for drafts; links that lead back into a walked folder are
-    skipped, so a symlink loop ends the walk instead of hanging it.
-    """
-    files: list[str] = []
-    problems: list[str] = []
-    for path in paths:
-        if path == "-" or Path(path).is_file():
-            files.append(path)
-        elif Path(path).is_dir():
-            files.extend(_walk(Path(path), problems, (*DRAFT_SUFFIXES, *extensions)))
-        else:
-            problems.append(f"{path}: no such file or directory")
-    return files, problems
-
-
-def _walk(root: Path, problems: list[str], suffixes) -> list[str]:
-    found = []
-    seen = set()
-    stack = [root]
-    while stack:
-        folder = stack.pop()
-        try:
-            real = folder.resolve()
-            entries = sorted(folder.iterdir())
-        except OSError as error:
-            problems.append(f"{folder}: cannot read ({error.strerror or error})")
-            continue
-        if real in seen:
-            problems.append(f"{folder}: symlink loop, skipped")
-            continue
-        seen.add(real)
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            if entry.is_dir():
-                stack.append(entry)
-            elif entry.suffix.lower() in suffixes:
-                found.append(str(entry))
-    return sorted(found)
-
-
 def from_bytes(data: bytes, name: str) -> Document:
     """Bytes as a document, read by the format its name gives: a file, or a buffer an
     editor pipes in under the name it will have."""

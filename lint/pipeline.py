@@ -5,11 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import baseline as baselines
 from . import suppress
 from .config import Config
-from .document import Document, DocumentError, discover, from_bytes, read
+from .discover import Excludes, discover
+from .document import Document, DocumentError, from_bytes, read
 from .engine import Finding, decide, exit_code, is_selected, run, runnable
 from .extract import extract
 from .match import link
@@ -43,11 +45,13 @@ class Result:
         return 2 if self.problems else exit_code(self.findings, self.fail_on)
 
 
-def read_inputs(paths, stdin_filename=None, extensions=(), stdin: Callable = None):
+def read_inputs(paths, stdin_filename=None, config: Config | None = None, stdin=None):
     """(documents, notes, problems) for the paths given; one bad file stops no other."""
-    files, problems = discover(list(paths), extensions)
-    documents, notes = [], []
-    for path in files:
+    config = config or Config()
+    excludes = Excludes(config.exclude, Path(config.path).parent if config.path else None)
+    found = discover(list(paths), config.extensions, excludes)
+    documents, notes, problems = [], found.notes, found.problems
+    for path in found.files:
         try:
             if path == "-":
                 data = (stdin or sys.stdin.buffer.read)()
@@ -75,9 +79,7 @@ def lint(options: Options, config: Config, stdin: Callable = None) -> Result:
     """Lint the inputs. Raises RegistryError, ConfigError-like errors for bad settings."""
     registry_paths = list(options.registries or config.registry)
     registry = load_all(registry_paths) if registry_paths else None
-    documents, notes, problems = read_inputs(
-        options.paths, options.stdin_filename, config.extensions, stdin
-    )
+    documents, notes, problems = read_inputs(options.paths, options.stdin_filename, config, stdin)
     markers, claims = {}, []
     for document in documents:
         masked, markers[document.path] = suppress.read(document)
