@@ -217,3 +217,47 @@ def test_an_unreadable_file_is_reported_and_the_others_still_linted(tmp_path, mo
     assert result.exit_code == 2
     assert "locked.txt: cannot read (Permission denied)" in result.stderr
     assert "open.txt:1:1: SL101" in result.stdout
+
+
+def _tracked(paragraph, tag: str, text: str):
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    change = OxmlElement(f"w:{tag}")
+    change.set(qn("w:id"), "7")
+    change.set(qn("w:author"), "Editor")
+    run = OxmlElement("w:r")
+    node = OxmlElement("w:delText" if tag == "del" else "w:t")
+    node.text = text
+    run.append(node)
+    change.append(run)
+    paragraph._p.append(change)
+
+
+def test_word_tracked_changes_content_controls_and_headers(tmp_path):
+    from docx.oxml import OxmlElement
+
+    from statlint.document import read
+    from statlint.extract import extract
+
+    document = docx.Document()
+    edited = document.add_paragraph("Robbery fell ")
+    _tracked(edited, "ins", "16%")  # inserted with track changes: part of the text
+    _tracked(edited, "del", "99%")  # deleted with track changes: not
+    edited.add_run(" since 2019.")
+    control = OxmlElement("w:sdt")
+    content = OxmlElement("w:sdtContent")
+    inside = document.add_paragraph("Burglary fell 18% since 2019.")
+    content.append(inside._p)  # moves the paragraph into the content control
+    control.append(content)
+    document.element.body.insert(1, control)
+    document.sections[0].footer.paragraphs[0].text = "Homicides fell 24% since 2019."
+    path = tmp_path / "edited.docx"
+    document.save(path)
+    claims = extract(read(path))
+    assert [(c.line, c.subject, c.value) for c in claims] == [
+        (1, "Robbery", -16),
+        (2, "Burglary", -18),
+        (3, "Homicides", -24),
+    ]
+    assert read(path).line(1) == "Robbery fell 16% since 2019."
