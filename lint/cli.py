@@ -59,6 +59,24 @@ def _fail(messages) -> None:
     sys.exit(2)
 
 
+PROGRESS_FROM = 200  # files: fewer than this finish before a bar would help
+
+
+def _progress_bar(total: int):
+    """A progress bar on stderr, for long runs at a terminal; None otherwise."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        return None
+    bar = click.progressbar(length=total, label="linting", file=sys.stderr)
+    bar.render_progress()
+
+    def advance(path: str) -> None:
+        bar.update(1)
+        if bar.finished:
+            bar.render_finish()
+
+    return advance
+
+
 def _codes(value: str | None) -> tuple[str, ...]:
     return tuple(code.strip().upper() for code in (value or "").split(",") if code.strip())
 
@@ -101,6 +119,13 @@ def _codes(value: str | None) -> tuple[str, ...]:
     help="Record today's findings in PATH, to hide them later with `baseline`.",
 )
 @click.option("--no-baseline", is_flag=True, help="Ignore the configured baseline.")
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Lint files in N processes [default: the number of CPUs].",
+)
 @STDIN_FILENAME
 @click.option("--quiet", is_flag=True, help="Print nothing; only the exit code tells.")
 def lint(
@@ -116,6 +141,7 @@ def lint(
     statistics,
     write_baseline,
     no_baseline,
+    jobs,
     stdin_filename,
     quiet,
 ):
@@ -123,7 +149,7 @@ def lint(
     from .baseline import BaselineError, write
     from .changes import ChangesError
     from .config import ConfigError, resolve
-    from .pipeline import Options
+    from .pipeline import Options, default_jobs
     from .pipeline import lint as run_lint
     from .registry import RegistryError
     from .report import statistics as statistics_text
@@ -137,10 +163,11 @@ def lint(
         stdin_filename,
         diff_ref,
         use_baseline=not (no_baseline or write_baseline),
+        jobs=jobs or default_jobs(),
     )
     try:
         config = resolve(config_path, not no_config)
-        result = run_lint(options, config)
+        result = run_lint(options, config, progress=None if quiet else _progress_bar)
     except RegistryError as error:
         _fail(error.problems)
     except (ConfigError, BaselineError, ChangesError) as error:
@@ -190,9 +217,9 @@ def explain(code):
 def extract(paths, fmt, stdin_filename):
     """List every numeric statement found, with its normalised fields."""
     from .extract import extract as extract_claims
-    from .pipeline import read_inputs
+    from .pipeline import read_all
 
-    documents, notes, problems = read_inputs(paths, stdin_filename)
+    documents, notes, problems = read_all(paths, stdin_filename)
     _report_inputs(notes, problems)
     claims = [claim for document in documents for claim in extract_claims(document)]
     click.echo(EXTRACT_FORMATS[fmt](claims), nl=False)

@@ -27,6 +27,7 @@ class Finding:
     claim: Claim | None = None
     expected: dict | None = None
     related: tuple[dict, ...] = field(default=())
+    source_line: str | None = field(default=None, repr=False, compare=False)  # to show
 
     def as_json(self) -> dict:
         record = {
@@ -37,9 +38,9 @@ class Finding:
             "message": self.message,
         }
         if self.claim is not None:
+            claim = self.claim.as_json()
             record["claim"] = {
-                key: self.claim.as_json()[key]
-                for key in ("text", "metric", "value", "unit", "baseline", "period")
+                key: claim[key] for key in ("text", "metric", "value", "unit", "baseline", "period")
             }
         if self.expected:
             record["expected"] = self.expected
@@ -148,6 +149,8 @@ def decide(findings: list[Finding], config, suppressions: dict, ran) -> list[Fin
 
 
 def _ignored_for_file(finding: Finding, per_file_ignores: dict) -> bool:
+    if not per_file_ignores:
+        return False
     path = PurePath(finding.path)
     for pattern, codes in per_file_ignores.items():
         if path.match(pattern) or fnmatch(path.as_posix(), pattern):

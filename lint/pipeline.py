@@ -1,10 +1,17 @@
-"""One lint run: read -> extract -> match -> rules -> decide. The CLI and editors call it."""
+"""One lint run: read -> extract -> match -> rules -> decide. The CLI and editors call it.
+
+Each file is read, extracted, matched and checked on its own, in worker processes when
+there are many (`jobs`); the rules over everything linted together (SL201) then see the
+files' statements in a fixed order, keeping only what they need, so output is the same
+for any number of jobs and memory does not grow with the archive's text.
+"""
 
 from __future__ import annotations
 
+import os
 import sys
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import baseline as baselines
@@ -12,10 +19,12 @@ from . import suppress
 from .config import Config
 from .discover import Excludes, discover
 from .document import Document, DocumentError, from_bytes, read
-from .engine import Finding, decide, exit_code, is_selected, run, runnable
+from .engine import Context, Finding, decide, exit_code, is_selected, run, runnable
 from .extract import extract
 from .match import link
-from .registry import load_all
+from .registry import Registry, load_all
+
+PARALLEL_FROM = 16  # fewer files than this are linted in-process: no pool to start
 
 
 @dataclass(frozen=True)
@@ -28,12 +37,12 @@ class Options:
     stdin_filename: str | None = None
     diff_ref: str | None = None
     use_baseline: bool = True
+    jobs: int = 1
 
 
 @dataclass
 class Result:
     findings: list[Finding]
-    sources: dict[str, Document]  # as read, for showing lines
     files: int
     notes: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # inputs that could not be read
@@ -45,23 +54,73 @@ class Result:
         return 2 if self.problems else exit_code(self.findings, self.fail_on)
 
 
-def read_inputs(paths, stdin_filename=None, config: Config | None = None, stdin=None):
-    """(documents, notes, problems) for the paths given; one bad file stops no other."""
+@dataclass
+class FileResult:
+    """What linting one file gives, before the rules over all files have seen it."""
+
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    matches: list = field(default_factory=list)
+    lines: dict[int, str] = field(default_factory=dict)  # lines with statements, to show
+    markers: suppress.Suppressions | None = None
+    notes: list[str] = field(default_factory=list)
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class _Setup:
+    """What every worker needs, set once per process."""
+
+    registry: Registry | None
+    claim_rules: tuple
+    set_rules: tuple = ()
+
+    def wanted(self, match) -> bool:
+        return any(rule.wants(match.claim) for rule in self.set_rules)
+
+
+_SETUP: _Setup | None = None
+
+
+def _set_up(setup: _Setup) -> None:
+    global _SETUP
+    _SETUP = setup
+
+
+def lint_document(document: Document, setup: _Setup) -> FileResult:
+    masked, markers = suppress.read(document)
+    matches = link(extract(masked), setup.registry)
+    findings = run(matches, setup.claim_rules, setup.registry)
+    wanted = [match for match in matches if setup.wanted(match)]
+    lines = {n: document.line(n) for n in {m.claim.line for m in wanted}}
+    for finding in findings:
+        lines.setdefault(finding.line, document.line(finding.line))
+    return FileResult(document.path, findings, wanted, lines, markers, list(document.notes))
+
+
+def _lint_path(path: str) -> FileResult:
+    try:
+        return lint_document(read(path), _SETUP)
+    except DocumentError as error:
+        return FileResult(path, problem=str(error))
+
+
+def read_all(paths, stdin_filename=None, config: Config | None = None, stdin=None):
+    """(documents, notes, problems), for commands that need whole documents at once."""
     config = config or Config()
     excludes = Excludes(config.exclude, Path(config.path).parent if config.path else None)
     found = discover(list(paths), config.extensions, excludes)
-    documents, notes, problems = [], found.notes, found.problems
+    documents, notes, problems = [], list(found.notes), list(found.problems)
     for path in found.files:
         try:
             if path == "-":
-                data = (stdin or sys.stdin.buffer.read)()
-                document = from_bytes(data, stdin_filename or "-")
+                document = from_bytes((stdin or sys.stdin.buffer.read)(), stdin_filename or "-")
             else:
                 document = read(path)
         except DocumentError as error:
             problems.append(str(error))
             continue
-        notes.extend(document.notes)
+        notes += document.notes
         documents.append(document)
     return documents, notes, problems
 
@@ -75,24 +134,79 @@ def chosen_rules(options: Options, config: Config, registry) -> list:
     return runnable(chosen, registry)
 
 
-def lint(options: Options, config: Config, stdin: Callable = None) -> Result:
-    """Lint the inputs. Raises RegistryError, ConfigError-like errors for bad settings."""
+def _file_results(paths: list[str], options: Options, setup: _Setup, stdin) -> Iterable:
+    """FileResults in the order of `paths`, from a pool of processes when it pays."""
+    if options.jobs <= 1 or len(paths) < PARALLEL_FROM:
+        _set_up(setup)
+        for path in paths:
+            yield _stdin_result(options, setup, stdin) if path == "-" else _lint_path(path)
+        return
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    chunk = max(1, min(32, len(paths) // (options.jobs * 8)))
+    with context.Pool(options.jobs, initializer=_set_up, initargs=(setup,)) as pool:
+        files = [path for path in paths if path != "-"]
+        yield from pool.imap(_lint_path, files, chunksize=chunk)
+    if "-" in paths:
+        yield _stdin_result(options, setup, stdin)
+
+
+def _stdin_result(options: Options, setup: _Setup, stdin) -> FileResult:
+    name = options.stdin_filename or "-"
+    try:
+        return lint_document(from_bytes((stdin or sys.stdin.buffer.read)(), name), setup)
+    except DocumentError as error:
+        return FileResult(name, problem=str(error))
+
+
+def lint(options: Options, config: Config, stdin: Callable = None, progress=None) -> Result:
+    """Lint the inputs. Raises RegistryError, ConfigError and friends for bad settings.
+
+    progress: called with the number of files, it returns what to call after each file."""
     registry_paths = list(options.registries or config.registry)
     registry = load_all(registry_paths) if registry_paths else None
-    documents, notes, problems = read_inputs(options.paths, options.stdin_filename, config, stdin)
-    markers, claims = {}, []
-    for document in documents:
-        masked, markers[document.path] = suppress.read(document)
-        claims.extend(extract(masked))
+    excludes = Excludes(config.exclude, Path(config.path).parent if config.path else None)
+    found = discover(list(options.paths), config.extensions, excludes)
     rules = chosen_rules(options, config, registry)
-    findings = decide(run(link(claims, registry), rules, registry), config, markers, rules)
+    setup = _Setup(
+        registry,
+        tuple(rule for rule in rules if rule.SCOPE == "claim"),
+        tuple(rule for rule in rules if rule.SCOPE == "set"),
+    )
+    context = Context(registry)
+    set_checks = [rule.Check(context) for rule in rules if rule.SCOPE == "set"]
+    result = Result([], 0, list(found.notes), list(found.problems), rules)
+    advance = progress(len(found.files)) if progress else None
+    for file_result in _file_results(found.files, options, setup, stdin):
+        _take(file_result, result, set_checks, config, rules)
+        if advance:
+            advance(file_result.path)
     if options.diff_ref:
-        findings = _changed_only(findings, options.diff_ref)
+        result.findings = _changed_only(result.findings, options.diff_ref)
     if options.use_baseline and config.baseline:
-        findings = baselines.hide(findings, baselines.load(config.baseline))
-    sources = {document.path: document for document in documents}
-    fail_on = options.fail_on or config.fail_on
-    return Result(findings, sources, len(documents), notes, problems, rules, fail_on)
+        result.findings = baselines.hide(result.findings, baselines.load(config.baseline))
+    result.findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
+    result.fail_on = options.fail_on or config.fail_on
+    return result
+
+
+def _take(file_result: FileResult, result: Result, set_checks, config: Config, rules) -> None:
+    """Add one file's findings, with those of the rules over all files that it completes."""
+    result.notes += file_result.notes
+    if file_result.problem:
+        result.problems.append(file_result.problem)
+        return
+    result.files += 1
+    findings = list(file_result.findings)
+    for match in file_result.matches:
+        for check in set_checks:
+            findings += check.see(match)
+    markers = {file_result.path: file_result.markers}
+    for finding in decide(findings, config, markers, rules):
+        line = file_result.lines.get(finding.line)
+        result.findings.append(replace(finding, source_line=line) if line else finding)
 
 
 def _changed_only(findings: list[Finding], ref: str) -> list[Finding]:
@@ -100,3 +214,7 @@ def _changed_only(findings: list[Finding], ref: str) -> list[Finding]:
 
     changed = changed_lines(ref)
     return [f for f in findings if touches(changed, f.path, f.line, f.end_line)]
+
+
+def default_jobs() -> int:
+    return os.cpu_count() or 1

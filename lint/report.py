@@ -76,12 +76,9 @@ def lint_text(result) -> str:
     """`path:line:col: CODE severity message`, the source line, a caret under the statement."""
     out = []
     for finding in result.findings:
-        source = result.sources.get(finding.path)
-        out.append(
-            f"{_where(finding, source)}: {finding.code} {finding.severity} {finding.message}"
-        )
-        if source is not None:
-            shown, caret = _excerpt(source.line(finding.line), finding)
+        out.append(f"{_where(finding)}: {finding.code} {finding.severity} {finding.message}")
+        if finding.source_line is not None:
+            shown, caret = _excerpt(finding.source_line, finding)
             out += [f"    {shown}", f"    {caret}"]
     if result.findings:
         counts = counts_by_severity(result.findings)
@@ -92,9 +89,9 @@ def lint_text(result) -> str:
     return "\n".join(out) + ("\n" if out else "")
 
 
-def _where(finding, source) -> str:
+def _where(finding) -> str:
     """path:line:col, or for Word, where a line is a paragraph: path:paragraph N:col."""
-    if source is not None and source.format == "docx":
+    if finding.path.lower().endswith(".docx"):
         return f"{finding.path}:paragraph {finding.line}:{finding.column}"
     return f"{finding.path}:{finding.line}:{finding.column}"
 
@@ -107,17 +104,15 @@ def counts_by_severity(findings) -> dict:
 
 
 def lint_json(result) -> str:
+    """The spec's JSON object, one finding per line (json's C encoder: no indent)."""
     summary = {
         "files": result.files,
         "findings": len(result.findings),
         **counts_by_severity(result.findings),
     }
-    body = {
-        "version": 1,
-        "findings": [finding.as_json() for finding in result.findings],
-        "summary": summary,
-    }
-    return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
+    findings = ",\n".join(json.dumps(f.as_json(), ensure_ascii=False) for f in result.findings)
+    body = f"[\n{findings}\n]" if findings else "[]"
+    return f'{{"version": 1, "findings": {body},\n"summary": {json.dumps(summary)}}}\n'
 
 
 # GitHub shows at most this many annotations of each level in one step.

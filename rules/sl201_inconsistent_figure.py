@@ -43,6 +43,11 @@ def _key(claim):
     return (what, claim.kind, claim.unit, claim.baseline, claim.period)
 
 
+def wants(claim) -> bool:
+    """Does this rule need to see the statement? (Files linted apart send only these.)"""
+    return _comparable(claim)
+
+
 def _comparable(claim) -> bool:
     return (
         claim.approximation == "exact"
@@ -51,21 +56,29 @@ def _comparable(claim) -> bool:
     )
 
 
-def check_all(matches, ctx):
-    first_mention = {}
-    for match in matches:
+class Check:
+    """SL201 over a stream of statements, file after file: it keeps only the first mention
+    of each key, so its memory grows with the distinct figures, not with the text."""
+
+    def __init__(self, ctx):
+        self.ctx = ctx
+        self.first_mention = {}
+
+    def see(self, match) -> list:
         claim = match.claim
         if not _comparable(claim):
-            continue
-        first = first_mention.setdefault(_key(claim), claim)
+            return []
+        first = self.first_mention.setdefault(_key(claim), claim)
         if first is claim or same_figure(first.value, claim.value, claim.unit):
-            continue
-        yield ctx.finding(
-            CODE,
-            claim,
-            _message(claim, first),
-            related=[{"path": first.path, "line": first.line, "column": first.column}],
-        )
+            return []
+        related = [{"path": first.path, "line": first.line, "column": first.column}]
+        return [self.ctx.finding(CODE, claim, _message(claim, first), related=related)]
+
+
+def check_all(matches, ctx):
+    check = Check(ctx)
+    for match in matches:
+        yield from check.see(match)
 
 
 def _message(claim, first) -> str:
