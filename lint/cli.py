@@ -319,3 +319,42 @@ def annotate(draft, output, registries, select, ignore, config_path, no_config):
     left_out = f" ({skipped} in headers or footers left out)" if skipped else ""
     click.echo(f"wrote {output} with {added} comment(s){left_out}")
     sys.exit(result.exit_code)
+
+
+@main.command()
+@PATHS
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="The draft registry to write (YAML).",
+)
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def harvest(paths, output, force):
+    """Draft a registry from what an archive has published.
+
+    Agreeing statements become figures; disagreeing ones are written as comments for a
+    person to resolve, never picked silently."""
+    from pathlib import Path
+
+    from .atomic import write_atomic
+    from .extract import extract
+    from .harvest import clusters, to_yaml
+    from .pipeline import read_all
+
+    if Path(output).exists() and not force:
+        _fail([f"{output}: exists; use --force to replace it"])
+    documents, notes, problems = read_all(paths)
+    _report_inputs(notes, problems)
+    text, counts = to_yaml(clusters(documents, extract))
+    try:
+        write_atomic(output, text.encode("utf-8"))
+    except OSError as error:
+        _fail([f"{output}: cannot write ({error.strerror or error})"])
+    click.echo(
+        f"wrote {output}: {counts['metrics']} metric(s), {counts['figures']} figure(s); "
+        f"{counts['unresolved']} unresolved and {counts['undated']} undated cluster(s) "
+        "left as comments"
+    )
+    sys.exit(2 if problems else 0)
