@@ -358,3 +358,57 @@ def harvest(paths, output, force):
         "left as comments"
     )
     sys.exit(2 if problems else 0)
+
+
+@main.command()
+@PATHS
+@click.option(
+    "--html",
+    "html_path",
+    required=True,
+    type=click.Path(dir_okay=False),
+    help="Where to write the report: one self-contained HTML file.",
+)
+@click.option(
+    "--registry",
+    "registries",
+    multiple=True,
+    metavar="PATH",
+    help="Canonical figures registry (repeatable; default: from the configuration).",
+)
+@click.option("--config", "config_path", metavar="PATH", help="Read this configuration.")
+@click.option("--no-config", is_flag=True, help="Read no configuration file.")
+def report(paths, html_path, registries, config_path, no_config):
+    """Write an HTML page showing each document with its statements highlighted."""
+    from .atomic import write_atomic
+    from .config import ConfigError, resolve
+    from .htmlreport import page, statements
+    from .pipeline import Options, review
+    from .registry import RegistryError
+
+    try:
+        reviewed, registry, notes, problems = review(
+            Options(tuple(paths), tuple(registries)), resolve(config_path, not no_config)
+        )
+    except RegistryError as error:
+        _fail(error.problems)
+    except ConfigError as error:
+        _fail([str(error)])
+    _report_inputs(notes, problems)
+    names = {key: metric.name for key, metric in registry.metrics.items()} if registry else {}
+    documents = [
+        (
+            doc.path,
+            [doc.line(n) for n in range(1, len(doc.line_starts) + 1)],
+            statements(matches, findings, names),
+        )
+        for doc, matches, findings in reviewed
+    ]
+    title = f"statlint report: {len(documents)} document(s)"
+    try:
+        write_atomic(html_path, page(documents, title).encode("utf-8"))
+    except OSError as error:
+        _fail([f"{html_path}: cannot write ({error.strerror or error})"])
+    marked = sum(len(found) for _, _, found in documents)
+    click.echo(f"wrote {html_path}: {len(documents)} document(s), {marked} statement(s)")
+    sys.exit(2 if problems else 0)

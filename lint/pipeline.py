@@ -218,3 +218,24 @@ def _changed_only(findings: list[Finding], ref: str) -> list[Finding]:
 
 def default_jobs() -> int:
     return os.cpu_count() or 1
+
+
+def review(options: Options, config: Config):
+    """Every document with all its statements and their findings, for the HTML report.
+    Returns ([(document, matches, findings)], registry, notes, problems)."""
+    registry_paths = list(options.registries or config.registry)
+    registry = load_all(registry_paths) if registry_paths else None
+    documents, notes, problems = read_all(options.paths, options.stdin_filename, config)
+    rules = chosen_rules(options, config, registry)
+    markers, per_document, everything = {}, [], []
+    for document in documents:
+        masked, markers[document.path] = suppress.read(document)
+        matches = link(extract(masked), registry)
+        per_document.append((document, matches))
+        everything += matches
+    findings = decide(run(everything, rules, registry), config, markers, rules)
+    by_path: dict[str, list[Finding]] = {}
+    for finding in findings:
+        by_path.setdefault(finding.path, []).append(finding)
+    reviewed = [(doc, matches, by_path.get(doc.path, [])) for doc, matches in per_document]
+    return reviewed, registry, notes, problems
