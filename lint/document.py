@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-# Spaces that pyparsing's default whitespace does not skip. Each is replaced by one plain
+# Spaces that `\s` in the grammar should see as spaces. Each is replaced by one plain
 # space, so every offset into the normalised text is an offset into the original.
 _ODD_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\t": " "})
 _BINARY_PROBE = 8192

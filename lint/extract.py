@@ -1,6 +1,6 @@
 """Find every statistical statement in a document and normalise it into a Claim.
 
-The grammar (grammar.py) reads the number and its unit, direction and approximation; this
+The grammar (patterns.py) reads the number and its unit, direction and approximation; this
 module decides where to try it, what the statement is about (its subject) and which
 periods apply (those of its clause, of "this period", or of a list's lead-in line).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from . import grammar, numbers
+from . import numbers, patterns
 from .document import Document
 from .model import Claim
 from .periods import Period
@@ -19,6 +19,7 @@ from .segment import Block, Sentence, blocks, sentences
 WINDOW = 160  # the longest statement or period phrase the grammar is shown
 LOOK_BACK = 70
 MAX_SUBJECT_WORDS = 10
+SUBJECT_REACH = 300  # characters after a statement that can hold its subject
 
 APPROXIMATIONS = {
     "more_than": "more than|in excess of|upwards of|at least|over|above",
@@ -55,7 +56,7 @@ LABEL_BEFORE = re.compile(
     re.IGNORECASE,
 )
 POUNDS_AFTER = re.compile(r"\s+(?:pounds|GBP|sterling)\b", re.IGNORECASE)
-MONTH_NAMES = grammar.MONTH_NAME
+MONTH_NAMES = patterns.MONTH_NAME
 # A period straight after a statement ("£1.2bn in 2024/25"): no subject follows.
 PERIOD_AHEAD = re.compile(
     r"\s*(?:in|over|during|for|since|between|from)\s+(?:the\s+(?:year|twelve|12|same|last|past|"
@@ -141,35 +142,41 @@ def _candidate_starts(text: str, anchor: int, floor: int) -> list[int]:
 
 
 def find_statements(text: str, start: int, end: int):
-    """(start, end, tokens) for each statement in text[start:end], left to right.
+    """(start, end, groups) for each statement in text[start:end], left to right.
 
     At each anchor the grammar is tried from a few words back; the longest reading wins
     ("a 22 per cent reduction" over "a 22"), the earliest start breaking ties.
     """
     covered = start
-    for anchor in grammar.anchors(text, start, end):
+    for anchor in patterns.anchors(text, start, end):
         if anchor < covered:
             continue
         best = None
         for candidate in _candidate_starts(text, anchor, covered):
-            gate = grammar.STATEMENT_GATE.match(text, candidate, end)
-            if gate and gate.end() > anchor and (not best or gate.end() > best[1]):
-                parsed = _parse_statement(text, candidate, end, gate.lastgroup)
-                if parsed and not _phrasal(text, candidate, parsed[1]):
-                    best = (candidate, *parsed)
+            if candidate != anchor and not patterns.may_start(_word_at(text, candidate)):
+                continue
+            limit = min(end, candidate + WINDOW)
+            found = patterns.statement_at(text, candidate, limit)
+            if not found or found[0] <= anchor or (best and found[0] <= best[1]):
+                continue
+            if not _phrasal(text, candidate, found[2]):
+                best = (candidate, found[0], found[2])
         if best:
             yield best
             covered = best[1]
 
 
-def _parse_statement(text: str, start: int, end: int, form: str):
-    located = grammar.LOCATED_FORMS[form]
-    return grammar.parse_at(located, text, start, min(end, start + WINDOW))
+def _word_at(text: str, start: int) -> str:
+    found = _WORD.match(text, start)
+    return found.group().lower() if found else ""
 
 
-def _phrasal(text: str, start: int, tokens) -> bool:
+_WORD = re.compile(r"[^\s(),;:]+")
+
+
+def _phrasal(text: str, start: int, groups) -> bool:
     """Is the 'up' of "up 5%" part of a verb before it ("making up 5%")?"""
-    if tokens["form"] != "down_up" or tokens["dir"].lower() != "up":
+    if groups["form"] != "down_up" or groups["dir"].lower() != "up":
         return False
     return bool(PHRASAL_UP.search(text, max(0, start - 20), start))
 
@@ -178,15 +185,16 @@ def find_periods(text: str, start: int, end: int) -> list[tuple]:
     """Period phrases in text[start:end]: (role, Period, ...) tuples, left to right."""
     found = []
     covered = start
-    for year in grammar.YEAR_MENTION.finditer(text, start, end):
+    for year in patterns.compiled(patterns.YEAR_MENTION).finditer(text, start, end):
         if year.start() < covered:
             continue
         floor = max(covered, year.start() - LOOK_BACK)
-        for lead in grammar.PERIOD_LEAD.finditer(text, floor, year.start() + 1):
+        lead_pattern = patterns.compiled(patterns.PERIOD_LEAD)
+        for lead in lead_pattern.finditer(text, floor, year.start() + 1):
             limit = min(end, year.end() + WINDOW // 2)
-            parsed = grammar.parse_at(grammar.LOCATED_PERIOD, text, lead.start(), limit)
+            parsed = patterns.period_at(text, lead.start(), limit)
             if parsed and parsed[0] > year.start():
-                found.append(tuple(parsed[1][0]))
+                found.append(parsed[1])
                 covered = parsed[0]
                 break
     return found
@@ -427,7 +435,7 @@ def _squash(text: str) -> str:
 
 def subject_after(text: str, position: int, limit: int) -> tuple[int, int]:
     """The metric phrase that follows a statement: (start, end) offsets, maybe empty."""
-    region = text[position:limit]
+    region = text[position : min(limit, position + SUBJECT_REACH)]
     if PERIOD_AHEAD.match(region):
         return position, position
     lead = _LEADING_LINK.match(region.lstrip())
@@ -495,6 +503,22 @@ def resolve_periods(
     if baseline and period and baseline.ends_after(period):
         baseline, period = period, baseline
     return baseline, period
+
+
+def _resolved(kind: str, scope: list, role: str | None):
+    """resolve_periods, worked out once per scope: a very long sentence has one scope for
+    thousands of statements."""
+    key = (id(scope), len(scope), kind, role)
+    cached = _RESOLVED.get(key)
+    if cached is None or cached[0] is not scope:
+        cached = (scope, resolve_periods(kind, scope, role))
+        if len(_RESOLVED) > 256:
+            _RESOLVED.clear()
+        _RESOLVED[key] = cached
+    return cached[1]
+
+
+_RESOLVED: dict = {}
 
 
 # ---- putting it together ----------------------------------------------------------------
@@ -589,8 +613,8 @@ def _claim(document: Document, core: Core, bounds: tuple[int, int], scope, hint=
     span_start = min(core.start, subject_span[0])
     span_end = max(core.end, subject_span[1])
     if text[span_start:span_end].count("(") > text[span_start:span_end].count(")"):
-        span_end += text[span_end : bounds[1]].find(")") + 1
-    baseline, period = resolve_periods(core.kind, scope, core.role)
+        span_end += text[span_end : min(bounds[1], span_end + SUBJECT_REACH)].find(")") + 1
+    baseline, period = _resolved(core.kind, scope, core.role)
     line, column, end_line, end_column = document.span(span_start, span_end)
     subject = _squash(text[subject_span[0] : subject_span[1]]) or _squash(hint)
     return Claim(

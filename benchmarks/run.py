@@ -1,0 +1,191 @@
+"""The benchmark suite: one command, one table (not part of the test suite).
+
+    python benchmarks/run.py [--quick]
+
+Builds corpora from the fixtures (1 MB and 10 MB of prose, 5,000 small files) in a
+temporary folder and prints:
+- extraction MB/s (in process) and full lint MB/s with the fixture registry (`statlint
+  -j 1` as a user runs it), on 1 MB and 10 MB, and the 10 MB / 1 MB time ratio;
+- the cold start of `statlint one-page-draft.txt` as a ratio to `python -c pass` of the
+  same interpreter (median of 9 runs);
+- peak RSS of the 10 MB lint;
+- pathological inputs (1 MB of digits, 100,000 "%" signs, a 1 MB line, 50,000 nested
+  parentheses): extraction MB/s each;
+- when installed (`pip install -e '.[bench]'`), quantulum3's extraction and proselint's
+  lint on the same text, as ratios to statlint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REGISTRY = ROOT / "fixtures" / "registries" / "london.yaml"
+BIN = Path(sys.executable).parent
+
+
+def paragraphs() -> list[str]:
+    found = []
+    for path in sorted((ROOT / "fixtures").glob("*/*.txt")):
+        for block in path.read_text(encoding="utf-8").split("\n\n"):
+            if block.strip() and not block.lstrip().startswith("#"):
+                found.append(block.strip())
+    return found
+
+
+def prose(megabytes: float, seed: int = 3) -> str:
+    rng = random.Random(seed)
+    pool = paragraphs()
+    parts, size = [], 0
+    while size < megabytes * 1_000_000:
+        block = rng.choice(pool)
+        parts.append(block)
+        size += len(block.encode("utf-8")) + 2
+    return "\n\n".join(parts) + "\n"
+
+
+def pathological() -> dict[str, str]:
+    return {
+        "1 MB of digits": "7" * 1_000_000,
+        "100,000 % signs": "%" * 100_000,
+        "1 MB line, no newline": ("a 24% fall in homicides since 2019, " * 30_000)[:1_000_000],
+        "50,000 nested parentheses": "(" * 50_000 + "24%" + ")" * 50_000,
+        "1 MB of numbers and spaces": "12 34% £5m 2019 " * 62_500,
+    }
+
+
+def megabytes(text: str) -> float:
+    return len(text.encode("utf-8")) / 1_000_000
+
+
+def best(run, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def wall(command: list[str], repeat: int = 1) -> float:
+    return best(lambda: subprocess.run(command, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL, check=False), repeat)
+
+
+def median_wall(command: list[str], runs: int = 9) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def statlint(*args: str) -> list[str]:
+    return [str(BIN / "statlint"), *args]
+
+
+def lint_command(path: Path) -> list[str]:
+    return statlint("--registry", str(REGISTRY), "-j", "1", "--no-config", str(path))
+
+
+def row(name: str, value: str, note: str = "") -> None:
+    print(f"{name:<44} {value:>14}  {note}")
+
+
+def extraction(text: str, repeat: int) -> float:
+    from statlint.document import Document
+    from statlint.extract import extract
+
+    document = Document.from_text("corpus.txt", text)
+    return megabytes(text) / best(lambda: extract(document), repeat)
+
+
+def peak_rss_mb(command: list[str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(before, after) / 1024
+
+
+def peers(folder: Path, text: str, statlint_extract: float, statlint_lint: float) -> None:
+    sample = text[:100_000]
+    try:
+        from quantulum3 import parser as quantulum
+    except ImportError:
+        row("quantulum3 extraction", "not installed", "pip install -e '.[bench]'")
+    else:
+        rate = megabytes(sample) / best(lambda: quantulum.parse(sample), 1)
+        row("quantulum3 extraction (100 kB)", f"{rate:.4f} MB/s",
+            f"statlint extracts {statlint_extract / rate:,.0f}x faster")
+    proselint = shutil.which("proselint", path=str(BIN))
+    if not proselint:
+        row("proselint lint", "not installed", "pip install -e '.[bench]'")
+        return
+    path = folder / "proselint-1mb.txt"
+    path.write_text(text[:1_000_000], encoding="utf-8")
+    seconds = wall([proselint, "check", str(path)])
+    rate = megabytes(path.read_text(encoding="utf-8")) / seconds
+    row("proselint lint (1 MB)", f"{rate:.2f} MB/s",
+        f"statlint lints {statlint_lint / rate:,.1f}x faster")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats, no 5,000 files")
+    args = parser.parse_args()
+    repeat = 1 if args.quick else 3
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        small, large = prose(1), prose(10)
+        (folder / "1mb.txt").write_text(small, encoding="utf-8")
+        (folder / "10mb.txt").write_text(large, encoding="utf-8")
+        page = folder / "one-page-draft.txt"
+        page.write_text((ROOT / "fixtures/seeds/000_60c6f7e6b95cca2a.txt").read_text())
+
+        print(f"{'measure':<44} {'value':>14}  note")
+        rate_extract = extraction(large, repeat)
+        row("extraction, 10 MB (in process)", f"{rate_extract:.2f} MB/s")
+        small_seconds = wall(lint_command(folder / "1mb.txt"), repeat)
+        large_seconds = wall(lint_command(folder / "10mb.txt"), repeat)
+        rate_lint = megabytes(large) / large_seconds
+        row("full lint, 1 MB (statlint -j 1)", f"{megabytes(small) / small_seconds:.2f} MB/s")
+        row("full lint, 10 MB (statlint -j 1)", f"{rate_lint:.2f} MB/s", "per core")
+        row("10 MB time / 1 MB time", f"{large_seconds / small_seconds:.2f}x", "linear: ~10")
+        row("peak RSS, 10 MB lint", f"{peak_rss_mb(lint_command(folder / '10mb.txt')):.0f} MB")
+
+        bare = median_wall([sys.executable, "-c", "pass"])
+        cold = median_wall(statlint(str(page)))
+        row("cold start, one-page draft", f"{cold * 1000:.0f} ms",
+            f"{cold / bare:.1f}x python -c pass ({bare * 1000:.0f} ms)")
+
+        if not args.quick:
+            archive = folder / "archive"
+            archive.mkdir()
+            rng = random.Random(9)
+            pool = paragraphs()
+            for number in range(5000):
+                text = "\n\n".join(rng.choice(pool) for _ in range(rng.randint(3, 12)))
+                (archive / f"release-{number:05d}.txt").write_text(text + "\n")
+            size = sum(p.stat().st_size for p in archive.iterdir()) / 1e6
+            seconds = wall(statlint("--registry", str(REGISTRY), "-j", "1", "--no-config",
+                                    str(archive)))
+            row("5,000 small files (statlint -j 1)", f"{size / seconds:.2f} MB/s",
+                f"{seconds:.1f} s for {size:.1f} MB")
+
+        for name, text in pathological().items():
+            row(f"pathological: {name}", f"{extraction(text, 1):.2f} MB/s")
+        peers(folder, large, rate_extract, rate_lint)
+
+
+if __name__ == "__main__":
+    main()
