@@ -24,8 +24,10 @@ REGISTRY = ROOT / "fixtures" / "registries" / "london.yaml"
 
 def paragraphs() -> list[str]:
     found = []
-    sources = [*sorted((ROOT / "fixtures" / "seeds").glob("*.txt")),
-               *sorted((ROOT / "fixtures" / "rules").glob("*.txt"))]
+    sources = [
+        *sorted((ROOT / "fixtures" / "seeds").glob("*.txt")),
+        *sorted((ROOT / "fixtures" / "rules").glob("*.txt")),
+    ]
     for path in sources:
         for block in path.read_text(encoding="utf-8").split("\n\n"):
             if block.strip() and not block.lstrip().startswith("#"):
@@ -48,8 +50,18 @@ def build(folder: Path, files: int, seed: int = 11) -> int:
 
 
 def run(folder: Path, jobs: int) -> tuple[float, bytes]:
-    command = [sys.executable, "-m", "statlint", "--registry", str(REGISTRY), "--format",
-               "json", "-j", str(jobs), str(folder)]
+    command = [
+        sys.executable,
+        "-m",
+        "statlint",
+        "--registry",
+        str(REGISTRY),
+        "--format",
+        "json",
+        "-j",
+        str(jobs),
+        str(folder),
+    ]
     started = time.perf_counter()
     done = subprocess.run(command, capture_output=True, check=False)
     if done.returncode not in (0, 1):
@@ -73,8 +85,7 @@ def main() -> None:
             outputs[jobs] = runs[0][1]
             print(f"-j {jobs}: {timings[jobs]:6.2f} s  ({size / 1e6 / timings[jobs]:.2f} MB/s)")
         print(f"speed-up -j 2 over -j 1: {timings[1] / timings[2]:.2f}x")
-        print(f"outputs byte-identical: {outputs[1] == outputs[2]} "
-              f"({len(outputs[1]):,} bytes)")
+        print(f"outputs byte-identical: {outputs[1] == outputs[2]} ({len(outputs[1]):,} bytes)")
 
 
 if __name__ == "__main__":

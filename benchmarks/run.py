@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import random
-import resource
 import shutil
 import statistics
 import subprocess
@@ -42,23 +41,37 @@ def paragraphs() -> list[str]:
     return found
 
 
-def prose(megabytes: float, seed: int = 3) -> str:
+def documents(folders=("seeds",)) -> list[str]:
+    """Fixture documents whole, comment lines left out. Prose corpora are built from the
+    seeds, the real releases and letters; the rule drafts are test cases written to be
+    wrong in every paragraph, so they make a separate, denser corpus."""
+    found = []
+    for path in sorted(p for folder in folders for p in (ROOT / "fixtures" / folder).glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        found.append("\n".join(line for line in lines if not line.startswith("#")).strip())
+    return found
+
+
+def prose(megabytes: float, seed: int = 3, folders=("seeds",)) -> str:
     rng = random.Random(seed)
-    pool = paragraphs()
+    pool = documents(folders)
     parts, size = [], 0
     while size < megabytes * 1_000_000:
-        block = rng.choice(pool)
-        parts.append(block)
-        size += len(block.encode("utf-8")) + 2
+        document = rng.choice(pool)
+        parts.append(document)
+        size += len(document.encode("utf-8")) + 2
     return "\n\n".join(parts) + "\n"
 
 
-def pathological() -> dict[str, str]:
+def pathological(text: str) -> dict[str, str]:
     return {
         "1 MB of digits": "7" * 1_000_000,
         "100,000 % signs": "%" * 100_000,
-        "1 MB line, no newline": ("a 24% fall in homicides since 2019, " * 30_000)[:1_000_000],
+        "1 MB line, no newline": text[:1_000_000].replace("\n", " "),
         "50,000 nested parentheses": "(" * 50_000 + "24%" + ")" * 50_000,
+        "1 MB of statements back to back (density)": (
+            "a 24% fall in homicides since 2019, " * 28_000
+        ),
         "1 MB of numbers and spaces": "12 34% £5m 2019 " * 62_500,
     }
 
@@ -77,8 +90,12 @@ def best(run, repeat: int) -> float:
 
 
 def wall(command: list[str], repeat: int = 1) -> float:
-    return best(lambda: subprocess.run(command, stdout=subprocess.DEVNULL,
-                                       stderr=subprocess.DEVNULL, check=False), repeat)
+    return best(
+        lambda: subprocess.run(
+            command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False
+        ),
+        repeat,
+    )
 
 
 def median_wall(command: list[str], runs: int = 9) -> float:
@@ -111,10 +128,15 @@ def extraction(text: str, repeat: int) -> float:
 
 
 def peak_rss_mb(command: list[str]) -> float:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(before, after) / 1024
+    """Peak RSS of one run, measured by a fresh parent (RUSAGE_CHILDREN keeps the maximum
+    over every child a process ever had)."""
+    probe = (
+        "import resource, subprocess, sys; "
+        "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe, *command], capture_output=True, text=True)
+    return int(done.stdout.strip()) / 1024
 
 
 def peers(folder: Path, text: str, statlint_extract: float, statlint_lint: float) -> None:
@@ -125,8 +147,11 @@ def peers(folder: Path, text: str, statlint_extract: float, statlint_lint: float
         row("quantulum3 extraction", "not installed", "pip install -e '.[bench]'")
     else:
         rate = megabytes(sample) / best(lambda: quantulum.parse(sample), 1)
-        row("quantulum3 extraction (100 kB)", f"{rate:.4f} MB/s",
-            f"statlint extracts {statlint_extract / rate:,.0f}x faster")
+        row(
+            "quantulum3 extraction (100 kB)",
+            f"{rate:.4f} MB/s",
+            f"statlint extracts {statlint_extract / rate:,.0f}x faster",
+        )
     proselint = shutil.which("proselint", path=str(BIN))
     if not proselint:
         row("proselint lint", "not installed", "pip install -e '.[bench]'")
@@ -135,8 +160,11 @@ def peers(folder: Path, text: str, statlint_extract: float, statlint_lint: float
     path.write_text(text[:1_000_000], encoding="utf-8")
     seconds = wall([proselint, "check", str(path)])
     rate = megabytes(path.read_text(encoding="utf-8")) / seconds
-    row("proselint lint (1 MB)", f"{rate:.2f} MB/s",
-        f"statlint lints {statlint_lint / rate:,.1f}x faster")
+    row(
+        "proselint lint (1 MB)",
+        f"{rate:.2f} MB/s",
+        f"statlint lints {statlint_lint / rate:,.1f}x faster",
+    )
 
 
 def main() -> None:
@@ -161,12 +189,23 @@ def main() -> None:
         row("full lint, 1 MB (statlint -j 1)", f"{megabytes(small) / small_seconds:.2f} MB/s")
         row("full lint, 10 MB (statlint -j 1)", f"{rate_lint:.2f} MB/s", "per core")
         row("10 MB time / 1 MB time", f"{large_seconds / small_seconds:.2f}x", "linear: ~10")
+        dense = folder / "10mb-dense.txt"
+        dense.write_text(prose(10, folders=("seeds", "rules")), encoding="utf-8")
+        dense_rate = megabytes(dense.read_text(encoding="utf-8")) / wall(lint_command(dense))
+        row(
+            "full lint, 10 MB seeds + rule cases",
+            f"{dense_rate:.2f} MB/s",
+            "every rule case is a finding: the densest input",
+        )
         row("peak RSS, 10 MB lint", f"{peak_rss_mb(lint_command(folder / '10mb.txt')):.0f} MB")
 
         bare = median_wall([sys.executable, "-c", "pass"])
         cold = median_wall(statlint(str(page)))
-        row("cold start, one-page draft", f"{cold * 1000:.0f} ms",
-            f"{cold / bare:.1f}x python -c pass ({bare * 1000:.0f} ms)")
+        row(
+            "cold start, one-page draft",
+            f"{cold * 1000:.0f} ms",
+            f"{cold / bare:.1f}x python -c pass ({bare * 1000:.0f} ms)",
+        )
 
         if not args.quick:
             archive = folder / "archive"
@@ -177,12 +216,16 @@ def main() -> None:
                 text = "\n\n".join(rng.choice(pool) for _ in range(rng.randint(3, 12)))
                 (archive / f"release-{number:05d}.txt").write_text(text + "\n")
             size = sum(p.stat().st_size for p in archive.iterdir()) / 1e6
-            seconds = wall(statlint("--registry", str(REGISTRY), "-j", "1", "--no-config",
-                                    str(archive)))
-            row("5,000 small files (statlint -j 1)", f"{size / seconds:.2f} MB/s",
-                f"{seconds:.1f} s for {size:.1f} MB")
+            seconds = wall(
+                statlint("--registry", str(REGISTRY), "-j", "1", "--no-config", str(archive))
+            )
+            row(
+                "5,000 small files (statlint -j 1)",
+                f"{size / seconds:.2f} MB/s",
+                f"{seconds:.1f} s for {size:.1f} MB",
+            )
 
-        for name, text in pathological().items():
+        for name, text in pathological(large).items():
             row(f"pathological: {name}", f"{extraction(text, 1):.2f} MB/s")
         peers(folder, large, rate_extract, rate_lint)
 

@@ -1,3 +1,5 @@
-from statlint.cli import main
+import sys
 
-raise SystemExit(main())
+from statlint.entry import main
+
+sys.exit(main())

@@ -7,17 +7,11 @@ code, the metric (or the subject's words) and the normalised statement.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import Counter
 from pathlib import Path
 
-from .atomic import write_atomic
+from .errors import BaselineError
 from .words import metric_words
-
-
-class BaselineError(Exception):
-    """A baseline file that cannot be read or written; the message names it."""
 
 
 def fingerprint(finding) -> str:
@@ -27,11 +21,15 @@ def fingerprint(finding) -> str:
     else:
         what = claim.metric or " ".join(sorted(metric_words(claim.subject)))
         statement = " ".join(claim.text.lower().split())
+    import hashlib
+
     digest = hashlib.sha256(f"{finding.code}|{what}|{statement}".encode()).hexdigest()
     return digest[:20]
 
 
 def load(path: str) -> Counter:
+    import json
+
     try:
         data = json.loads(Path(path).read_text(encoding="utf-8"))
         counts = data["fingerprints"]
@@ -58,6 +56,10 @@ def hide(findings, baseline: Counter) -> list:
 
 
 def write(path: str, findings) -> int:
+    import json
+
+    from .atomic import write_atomic
+
     counts = Counter(fingerprint(finding) for finding in findings)
     body = {"version": 1, "fingerprints": dict(sorted(counts.items()))}
     try:

@@ -12,8 +12,11 @@ from functools import lru_cache
 
 from . import periods
 from .compare import approximation_holds, rounds_to
-from .registry import Figure, Registry
 from .wording import for_period, value_text
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from .registry import Figure, Registry
 
 
 @dataclass(frozen=True)

@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
+
+from .errors import ChangesError
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 
 
-class ChangesError(Exception):
-    """git could not say what changed; the message says why."""
-
-
 def _git(root: Path, *args: str) -> str:
+    import subprocess
+
     try:
         done = subprocess.run(
             ["git", "-C", str(root), *args], capture_output=True, text=True, check=False

@@ -7,7 +7,6 @@ import sys
 import click
 
 from . import __version__
-from .report import EXTRACT_FORMATS, LINT_FORMATS
 
 PATHS = click.argument("paths", nargs=-1, required=True)
 STDIN_FILENAME = click.option(
@@ -15,12 +14,12 @@ STDIN_FILENAME = click.option(
 )
 
 
-def format_option(formats: dict):
-    """--format, its choices the formatters that exist."""
+def format_option(*names: str):
+    """--format with these choices (report.LINT_FORMATS, report.EXTRACT_FORMATS)."""
     return click.option(
         "--format",
         "fmt",
-        type=click.Choice(list(formats)),
+        type=click.Choice(names),
         default="text",
         show_default=True,
         help="Output format.",
@@ -47,10 +46,9 @@ def main():
 
 
 def _report_inputs(notes, problems) -> None:
-    for note in notes:
-        click.echo(f"statlint: note: {note}", err=True)
-    for problem in problems:
-        click.echo(f"statlint: error: {problem}", err=True)
+    from .command import report_inputs
+
+    report_inputs(notes, problems)
 
 
 def _fail(messages) -> None:
@@ -59,26 +57,10 @@ def _fail(messages) -> None:
     sys.exit(2)
 
 
-PROGRESS_FROM = 200  # files: fewer than this finish before a bar would help
-
-
-def _progress_bar(total: int):
-    """A progress bar on stderr, for long runs at a terminal; None otherwise."""
-    if total < PROGRESS_FROM or not sys.stderr.isatty():
-        return None
-    bar = click.progressbar(length=total, label="linting", file=sys.stderr)
-    bar.render_progress()
-
-    def advance(path: str) -> None:
-        bar.update(1)
-        if bar.finished:
-            bar.render_finish()
-
-    return advance
-
-
 def _codes(value: str | None) -> tuple[str, ...]:
-    return tuple(code.strip().upper() for code in (value or "").split(",") if code.strip())
+    from .command import codes
+
+    return codes(value)
 
 
 @main.command()
@@ -91,7 +73,7 @@ def _codes(value: str | None) -> tuple[str, ...]:
     help="Canonical figures registry (repeatable; default: from the configuration). "
     "Without one, only the registry-free rules run.",
 )
-@format_option(LINT_FORMATS)
+@format_option("text", "json", "sarif", "github")
 @click.option("--select", help="Only these rule codes or prefixes, comma-separated (SL2).")
 @click.option("--ignore", help="Leave out these rule codes or prefixes, comma-separated.")
 @click.option(
@@ -146,45 +128,27 @@ def lint(
     quiet,
 ):
     """Lint drafts: check every figure against the registry and against each other."""
-    from .baseline import BaselineError, write
-    from .changes import ChangesError
-    from .config import ConfigError, resolve
-    from .pipeline import Options, default_jobs
-    from .pipeline import lint as run_lint
-    from .registry import RegistryError
-    from .report import statistics as statistics_text
+    from .command import LintRequest
+    from .command import lint as lint_command
 
-    options = Options(
+    request = LintRequest(
         tuple(paths),
         tuple(registries),
+        fmt,
         _codes(select),
         _codes(ignore),
         fail_on,
-        stdin_filename,
+        config_path,
+        no_config,
         diff_ref,
-        use_baseline=not (no_baseline or write_baseline),
-        jobs=jobs or default_jobs(),
+        statistics,
+        write_baseline,
+        no_baseline,
+        jobs,
+        stdin_filename,
+        quiet,
     )
-    try:
-        config = resolve(config_path, not no_config)
-        result = run_lint(options, config, progress=None if quiet else _progress_bar)
-    except RegistryError as error:
-        _fail(error.problems)
-    except (ConfigError, BaselineError, ChangesError) as error:
-        _fail([str(error)])
-    _report_inputs(result.notes, result.problems)
-    if write_baseline:
-        try:
-            count = write(write_baseline, result.findings)
-        except BaselineError as error:
-            _fail([str(error)])
-        click.echo(f"statlint: recorded {count} finding(s) in {write_baseline}", err=True)
-        sys.exit(2 if result.problems else 0)
-    if not quiet:
-        click.echo(LINT_FORMATS[fmt](result), nl=False)
-        if statistics:
-            click.echo(statistics_text(result.findings), nl=False, err=fmt != "text")
-    sys.exit(result.exit_code)
+    sys.exit(lint_command(request))
 
 
 @main.command("rules")
@@ -212,7 +176,7 @@ def explain(code):
 
 @main.command()
 @PATHS
-@format_option(EXTRACT_FORMATS)
+@format_option("text", "json")
 @STDIN_FILENAME
 def extract(paths, fmt, stdin_filename):
     """List every numeric statement found, with its normalised fields."""
@@ -222,6 +186,8 @@ def extract(paths, fmt, stdin_filename):
     documents, notes, problems = read_all(paths, stdin_filename)
     _report_inputs(notes, problems)
     claims = [claim for document in documents for claim in extract_claims(document)]
+    from .report import EXTRACT_FORMATS
+
     click.echo(EXTRACT_FORMATS[fmt](claims), nl=False)
     sys.exit(2 if problems else 0)
 
@@ -293,11 +259,11 @@ def annotate(draft, output, registries, select, ignore, config_path, no_config):
     from pathlib import Path
 
     from .annotate import annotate as write_annotated
-    from .config import ConfigError, resolve
+    from .config import resolve
     from .document import DocumentError
+    from .errors import ConfigError, RegistryError
     from .pipeline import Options
     from .pipeline import lint as run_lint
-    from .registry import RegistryError
 
     if not draft.lower().endswith(".docx") or not output.lower().endswith(".docx"):
         _fail(["annotate reads and writes .docx files"])
@@ -381,10 +347,10 @@ def harvest(paths, output, force):
 def report(paths, html_path, registries, config_path, no_config):
     """Write an HTML page showing each document with its statements highlighted."""
     from .atomic import write_atomic
-    from .config import ConfigError, resolve
+    from .config import resolve
+    from .errors import ConfigError, RegistryError
     from .htmlreport import page, statements
     from .pipeline import Options, review
-    from .registry import RegistryError
 
     try:
         reviewed, registry, notes, problems = review(

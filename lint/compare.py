@@ -2,34 +2,31 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+import math
+from functools import lru_cache
 
 from .model import plain_number
 
 TOLERANCE = 0.05  # "nearly" and "around": within 5% of the stated value
 
 
-def _decimals(value: float) -> int:
-    text = f"{plain_number(value)}"
-    return len(text.split(".")[1]) if "." in text else 0
-
-
-def _significant_step(value: float) -> Decimal:
-    """The rounding step a written count or sum shows: 34,200 -> 100, 1.5m -> 100,000."""
-    digits = Decimal(str(plain_number(abs(value)))).normalize()
-    exponent = digits.as_tuple().exponent
-    return Decimal(1).scaleb(exponent) if isinstance(exponent, int) else Decimal(1)
+@lru_cache(maxsize=4096)
+def _step(stated: float, unit: str) -> float:
+    """The rounding step a written value shows: 24% -> 1, 23.6% -> 0.1, 34,200 -> 100,
+    £1.5m -> 100,000 (counts and money by significant digits, percents by decimals)."""
+    text = repr(plain_number(abs(stated)))
+    if unit in ("percent", "percentage_points"):
+        return 10.0 ** -(len(text.split(".")[1]) if "." in text else 0)
+    if "." in text or "e" in text:
+        return 10.0 ** -(len(text.split(".")[1]) if "." in text else 0)
+    return 10.0 ** (len(text) - len(text.rstrip("0"))) if text != "0" else 1.0
 
 
 def rounds_to(canonical: float, stated: float, unit: str) -> bool:
-    """May a draft write `stated` for `canonical`? Rounding to the precision written."""
-    if unit in ("percent", "percentage_points"):
-        step = Decimal(1).scaleb(-_decimals(stated))
-    else:
-        step = _significant_step(stated)
-    exact = Decimal(str(canonical)) / step
-    rounded = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP) * step
-    return rounded == Decimal(str(plain_number(stated)))
+    """May a draft write `stated` for `canonical`? Rounding half up to the precision written."""
+    step = _step(stated, unit)
+    rounded = math.floor(abs(canonical) / step + 0.5 + 1e-9) * step
+    return abs(math.copysign(rounded, canonical) - stated) < step / 1000
 
 
 def same_figure(first: float, second: float, unit: str) -> bool:

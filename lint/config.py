@@ -6,18 +6,14 @@ or a bad value is an error naming the file and the key. Paths in it are relative
 
 from __future__ import annotations
 
-import json
+import os
 import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
-from pathlib import Path
+
+from .errors import ConfigError
 
 CANDIDATES = (".statlint.toml", "statlint.toml", "pyproject.toml")
-
-
-class ConfigError(Exception):
-    """A configuration file that cannot be used; the message names the file and key."""
 
 
 @dataclass(frozen=True)
@@ -34,47 +30,55 @@ class Config:
     baseline: str | None = None
 
 
-def _toml(path: Path) -> dict:
+def _toml(path: str) -> dict:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as stream:
+            return tomllib.loads(stream.read())
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"{path}: cannot read ({error})") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
 
-def _section(path: Path) -> dict | None:
+def _section(path: str) -> dict | None:
     """The statlint settings of a candidate file, or None when it has none."""
     data = _toml(path)
-    if path.name == "pyproject.toml":
+    if os.path.basename(path) == "pyproject.toml":
         return data.get("tool", {}).get("statlint")
     return data
 
 
-def find(start: Path) -> Path | None:
-    """The nearest configuration file at or above `start`."""
-    for folder in (start, *start.parents):
+def find(start: str) -> str | None:
+    """The nearest configuration file at or above the folder `start`."""
+    folder = start
+    while True:
         for name in CANDIDATES:
-            candidate = folder / name
-            if candidate.is_file() and _section(candidate) is not None:
+            candidate = os.path.join(folder, name)
+            if os.path.isfile(candidate) and _section(candidate) is not None:
                 return candidate
-    return None
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
 
 
 @lru_cache(maxsize=1)
 def _validator():
+    import json
+    from importlib import resources
+
     import jsonschema
 
     schema = json.loads(resources.files("statlint").joinpath("config.schema.json").read_text())
     return jsonschema.Draft202012Validator(schema)
 
 
-def _check(settings: dict, path: Path) -> None:
-    where = f"{path}" + (": [tool.statlint]" if path.name == "pyproject.toml" else "")
+def _check(settings: dict, path: str) -> None:
+    where = path + (": [tool.statlint]" if os.path.basename(path) == "pyproject.toml" else "")
     for error in _validator().iter_errors(settings):
         key = ".".join(map(str, error.absolute_path))
         if error.validator == "additionalProperties":
@@ -89,23 +93,23 @@ def _codes(value) -> tuple[str, ...]:
     return tuple(code.strip().upper() for code in items if code.strip())
 
 
-def _paths(value, base: Path) -> tuple[str, ...]:
+def _paths(value, base: str) -> tuple[str, ...]:
     items = [value] if isinstance(value, str) else value
-    return tuple(str(base / item) for item in items)
+    return tuple(os.path.join(base, item) for item in items)
 
 
-def load(path: str | Path) -> Config:
+def load(path: str) -> Config:
     """Read and validate one configuration file."""
-    path = Path(path)
-    if not path.is_file():
+    path = str(path)
+    if not os.path.isfile(path):
         raise ConfigError(f"{path}: no such configuration file")
     settings = _section(path)
     if settings is None:
         raise ConfigError(f"{path}: has no [tool.statlint] section")
     _check(settings, path)
-    base = path.parent
+    base = os.path.dirname(path)
     return Config(
-        path=str(path),
+        path=path,
         registry=_paths(settings.get("registry", ()), base),
         select=_codes(settings.get("select", ())),
         ignore=_codes(settings.get("ignore", ())),
@@ -118,15 +122,15 @@ def load(path: str | Path) -> Config:
             ext if ext.startswith(".") else f".{ext}" for ext in settings.get("extensions", ())
         ),
         exclude=tuple(settings.get("exclude", ())),
-        baseline=str(base / settings["baseline"]) if "baseline" in settings else None,
+        baseline=os.path.join(base, settings["baseline"]) if "baseline" in settings else None,
     )
 
 
-def resolve(config_path: str | None, use_config: bool, start: Path | None = None) -> Config:
+def resolve(config_path: str | None, use_config: bool, start: str | None = None) -> Config:
     """The configuration in force: the one named, else the nearest found, else defaults."""
     if not use_config:
         return Config()
     if config_path:
         return load(config_path)
-    found = find((start or Path.cwd()).resolve())
+    found = find(os.path.realpath(start or os.getcwd()))
     return load(found) if found else Config()

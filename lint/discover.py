@@ -7,8 +7,8 @@ loop or an unreadable folder is reported and skipped; the walk goes on.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
-from pathlib import Path
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
@@ -23,21 +23,21 @@ class Found:
 class Excludes:
     """gitignore-style patterns, relative to a base folder."""
 
-    def __init__(self, patterns=(), base: Path | None = None):
-        self.base = (base or Path.cwd()).resolve()
+    def __init__(self, patterns=(), base: str | None = None):
+        self.base = os.path.realpath(base or os.getcwd())
         self.spec = None
         if patterns:
             import pathspec
 
             self.spec = pathspec.GitIgnoreSpec.from_lines(patterns)
 
-    def excluded(self, path: Path, is_dir: bool = False) -> bool:
+    def excluded(self, path: str, is_dir: bool = False) -> bool:
         if self.spec is None:
             return False
-        try:
-            relative = path.resolve().relative_to(self.base).as_posix()
-        except ValueError:
-            relative = path.as_posix()
+        relative = os.path.relpath(os.path.realpath(path), self.base)
+        if relative.startswith(".."):
+            relative = path
+        relative = relative.replace(os.sep, "/")
         return self.spec.match_file(relative + ("/" if is_dir else ""))
 
 
@@ -46,24 +46,26 @@ def discover(paths, extensions=(), excludes: Excludes | None = None) -> Found:
     found = Found()
     suffixes = (*DRAFT_SUFFIXES, *extensions)
     for path in paths:
-        if path == "-" or Path(path).is_file():
+        if path == "-" or os.path.isfile(path):
             found.files.append(path)
-        elif Path(path).is_dir():
-            found.files.extend(_walk(Path(path), found, suffixes, excludes or Excludes()))
+        elif os.path.isdir(path):
+            found.files.extend(_walk(path, found, suffixes, excludes or Excludes()))
         else:
             found.problems.append(f"{path}: no such file or directory")
     return found
 
 
-def _walk(root: Path, found: Found, suffixes, excludes: Excludes) -> list[str]:
+def _walk(root: str, found: Found, suffixes, excludes: Excludes) -> list[str]:
+    """Files below root (os.scandir: this runs on every pre-commit, pathlib costs more)."""
     files = []
     seen = set()
-    stack = [root]
+    stack = [os.path.normpath(root)]
     while stack:
         folder = stack.pop()
         try:
-            real = folder.resolve(strict=True)
-            entries = sorted(folder.iterdir())
+            real = os.path.realpath(folder, strict=True)
+            with os.scandir(folder) as scan:
+                entries = sorted(scan, key=lambda entry: entry.name)
         except (OSError, RuntimeError) as error:
             found.notes.append(f"{folder}: cannot read folder ({_reason(error)}), skipped")
             continue
@@ -74,13 +76,14 @@ def _walk(root: Path, found: Found, suffixes, excludes: Excludes) -> list[str]:
         for entry in entries:
             if entry.name.startswith("."):
                 continue
+            path = entry.name if folder == "." else os.path.join(folder, entry.name)
             is_dir = entry.is_dir()
-            if excludes.excluded(entry, is_dir):
+            if excludes.excluded(path, is_dir):
                 continue
             if is_dir:
-                stack.append(entry)
-            elif entry.suffix.lower() in suffixes:
-                files.append(str(entry))
+                stack.append(path)
+            elif os.path.splitext(entry.name)[1].lower() in suffixes:
+                files.append(path)
     return sorted(files)
 
 

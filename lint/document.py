@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import bisect
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
+
+from . import recache
+from .errors import DocumentError
 
 # Spaces that `\s` in the grammar should see as spaces. Each is replaced by one plain
 # space, so every offset into the normalised text is an offset into the original.
-_ODD_SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2007": " ", "\t": " "})
+_ODD_SPACE = recache.compile("[\u00a0\u202f\u2007\t]")
 _BINARY_PROBE = 8192
-
-
-class DocumentError(Exception):
-    """A file that could not be read; the message names the file."""
+_BLANKED = recache.compile(r"[^\n]")
 
 
 @dataclass(frozen=True)
@@ -29,7 +29,9 @@ class Cell:
 
 def normalise(text: str) -> str:
     """LF line ends and plain spaces, one character for one, so offsets hold."""
-    return text.replace("\r\n", "\n").replace("\r", "\n").translate(_ODD_SPACES)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _ODD_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text
 
 
 @dataclass(frozen=True)
@@ -91,10 +93,15 @@ class Document:
         """The same document with these (start, end) spans blanked, offsets and lines kept."""
         if not spans:
             return self
-        text = list(self.text)
-        for start, end in spans:
-            text[start:end] = [" " if char != "\n" else char for char in text[start:end]]
-        return replace(self, text="".join(text))
+        pieces, at = [], 0
+        for start, end in sorted(spans):
+            if start < at:
+                start = at
+            pieces.append(self.text[at:start])
+            pieces.append(_BLANKED.sub(" ", self.text[start:end]))
+            at = max(at, end)
+        pieces.append(self.text[at:])
+        return replace(self, text="".join(pieces))
 
     def line(self, number: int) -> str:
         """The text of a 1-based line of the file, without its newline."""
@@ -105,13 +112,10 @@ class Document:
 
 
 def _line_starts(text: str) -> tuple[int, ...]:
-    starts = [0]
-    find = text.find
-    position = find("\n")
-    while position >= 0:
-        starts.append(position + 1)
-        position = find("\n", position + 1)
-    return tuple(starts)
+    return (0, *(match.end() for match in _NEWLINE.finditer(text)))
+
+
+_NEWLINE = recache.compile("\n")
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:
@@ -128,11 +132,12 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
         return data.decode("cp1252", errors="replace"), [note]
 
 
-def read(path: str | Path) -> Document:
+def read(path) -> Document:
     """Read a draft (.txt, .md, .html, .docx). Raises DocumentError naming the file."""
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as stream:
+            data = stream.read()
     except IsADirectoryError:
         raise DocumentError(f"{name}: is a directory") from None
     except OSError as error:
@@ -143,7 +148,7 @@ def read(path: str | Path) -> Document:
 def from_bytes(data: bytes, name: str) -> Document:
     """Bytes as a document, read by the format its name gives: a file, or a buffer an
     editor pipes in under the name it will have."""
-    suffix = Path(name).suffix.lower()
+    suffix = os.path.splitext(name)[1].lower()
     if suffix == ".docx":
         from .wordfile import read_docx
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from fnmatch import fnmatch
-from pathlib import PurePath
 
 from .match import Match
 from .model import Claim, location_json
-from .registry import Registry
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from .registry import Registry
 
 SEVERITIES = ("error", "warning", "info")
 
@@ -151,6 +152,9 @@ def decide(findings: list[Finding], config, suppressions: dict, ran) -> list[Fin
 def _ignored_for_file(finding: Finding, per_file_ignores: dict) -> bool:
     if not per_file_ignores:
         return False
+    from fnmatch import fnmatch
+    from pathlib import PurePath
+
     path = PurePath(finding.path)
     for pattern, codes in per_file_ignores.items():
         if path.match(pattern) or fnmatch(path.as_posix(), pattern):

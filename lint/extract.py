@@ -8,9 +8,10 @@ periods apply (those of its clause, of "this period", or of a list's lead-in lin
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from . import numbers, patterns
+from . import numbers, patterns, recache
 from .document import Document
 from .model import Claim
 from .periods import Period
@@ -31,14 +32,14 @@ APPROXIMATIONS = {
 APPROXIMATION_OF = {
     phrase: name for name, phrases in APPROXIMATIONS.items() for phrase in phrases.split("|")
 }
-FALLING = re.compile(
+FALLING = recache.compile(
     r"^(?:reduction|fall|drop|decrease|decline|cut|dip|slump|fell|fallen|falling|dropped|"
     r"dropping|decreased|decreasing|declined|declining|reduced|reducing|down|lower|fewer|"
     r"less|smaller|cheaper|went down|gone down|come down|came down|halved)s?$"
 )
 INCREMENT_BEFORE_MONEY = {"additional", "extra", "further", "more"}
 # Words after a number that say it is not a statistic: units of time and measure, months.
-NOT_COUNTED = re.compile(
+NOT_COUNTED = recache.compile(
     r"^(?:years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries|"
     r"year-olds?|am|pm|o'clock|times|mph|km|kilometres?|miles?|metres?|cm|mm|kg|"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
@@ -49,27 +50,27 @@ NOT_COUNTED = re.compile(
     re.IGNORECASE,
 )
 # Words before a number that make it a label, not a statistic.
-LABEL_BEFORE = re.compile(
+LABEL_BEFORE = recache.compile(
     r"\b(?:motions?|sections?|paragraphs?|para|pages?|items?|no\.?|chapters?|clauses?|"
     r"articles?|versions?|phases?|tiers?|routes?|rooms?|floors?|steps?|stages?|grades?|"
     r"questions?|figures?|tables?|annex|appendix|aged?|ages|level|category|number)\s*$",
     re.IGNORECASE,
 )
-POUNDS_AFTER = re.compile(r"\s+(?:pounds|GBP|sterling)\b", re.IGNORECASE)
+POUNDS_AFTER = recache.compile(r"\s+(?:pounds|GBP|sterling)\b", re.IGNORECASE)
 MONTH_NAMES = patterns.MONTH_NAME
 # A period straight after a statement ("£1.2bn in 2024/25"): no subject follows.
-PERIOD_AHEAD = re.compile(
+PERIOD_AHEAD = recache.compile(
     r"\s*(?:in|over|during|for|since|between|from)\s+(?:the\s+(?:year|twelve|12|same|last|past|"
     rf"next|financial)\b|(?:19|20)\d\d|{MONTH_NAMES}\b|(?:this|last|next)\s+year\b(?!['’]))",
     re.IGNORECASE,
 )
-YEAR_LIKE = re.compile(r"^(?:19|20)\d\d$")
-ANAPHORA = re.compile(
+YEAR_LIKE = recache.compile(r"^(?:19|20)\d\d$")
+ANAPHORA = recache.compile(
     r"\b(?:during|in|over|for|across|throughout)\s+(?:this|that|the\s+same)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:period|time|timeframe|months|years)\b",
     re.IGNORECASE,
 )
-_SUBJECT_END = re.compile(
+_SUBJECT_END = recache.compile(
     r"[,.;:!?()\[\]\"“”]|\s[-–—]\s|\s(?:and|or)\s+(?:\w+\s+)?(?:a\s+|an\s+)?[£\d]"
     r"|\s(?:since|between|compared|than|during|until|while|whilst|which|who|whom|whose|"
     r"where|when|because|but|that|as\s+well\s+as|so\s+far|from\s+[£\d]|over\s+the|"
@@ -78,39 +79,39 @@ _SUBJECT_END = re.compile(
     r"(?:this|last|next)\s+year(?!['’])|to\s+(?!the\b|an?\b)[a-z]+)\b",
     re.IGNORECASE,
 )
-_LEADING_LINK = re.compile(
+_LEADING_LINK = recache.compile(
     r"^(?:(?:be|been)\s+)?(?:made\s+available|invested|allocated|spent|committed|provided)?"
     r"\s*(?:to|for|on|in|towards|into|of|among|across)\s+",
     re.IGNORECASE,
 )
-_TRAILING_VERBS = re.compile(
+_TRAILING_VERBS = recache.compile(
     r"(?:\s+(?:have|has|had|been|being|be|is|are|was|were|seen|saw|see|recorded|reported|"
     r"show|shows|showed|there|also|now|all|both|a|an|the|by|will|would|see|making\s+up|"
     r"make\s+up|makes\s+up|accounting\s+for|accounts?\s+for|representing|represents?|"
     r"to|at|cost|costs|costing))+$",
     re.IGNORECASE,
 )
-_LEADING_LINKS = re.compile(
+_LEADING_LINKS = recache.compile(
     r"^(?:.*\bthat\s+|(?:and|but|while|whilst|as|so|with|because|where|when)\s+)",
     re.IGNORECASE,
 )
 # "making up a third of all officers": the share's subject is written before it.
-SHARE_VERB = re.compile(
+SHARE_VERB = recache.compile(
     r"(?:mak(?:e|es|ing)\s+up|made\s+up|account(?:s|ing)?\s+for|represent(?:s|ing)?|"
     r"compris(?:e|es|ing))\s+(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 # "making up 33%", "set up 5 teams": 'up' belongs to the verb, not to a rise.
-PHRASAL_UP = re.compile(
+PHRASAL_UP = recache.compile(
     r"\b(?:mak\w*|made|end\w*|add\w*|sum\w*|sets?|setting|tak\w*|took|pick\w*|turn\w*|"
     r"show\w*|puts?|putting|br\w+|buil\w+|sign\w*|join\w*|open\w*|back\w*|step\w*|"
     r"line\w*|team\w*|shor\w*|clean\w*|follow\w*|mop\w*|round\w*|stock\w*|speak\w*|spoke)\s+$",
     re.IGNORECASE,
 )
 PRONOUNS = {"it", "this", "that", "they", "we", "he", "she", "which", "there", "these"}
-_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:total\s+)?numbers?\s+of\s+", re.IGNORECASE)
-_CLAUSE_EDGE = re.compile(r"[,;:(\[—–]|\s-\s")
-_WORD_START = re.compile(r"(?<![^\s(])[\w£]")
+_NUMBER_OF = recache.compile(r"\b(?:the\s+)?(?:total\s+)?numbers?\s+of\s+", re.IGNORECASE)
+_CLAUSE_EDGE = recache.compile(r"[,;:(\[—–]|\s-\s")
+_WORD_START = recache.compile(r"(?<![^\s(])[\w£]")
 
 
 @dataclass(frozen=True)
@@ -133,28 +134,61 @@ class Core:
 
 # ---- finding statements and periods -----------------------------------------------------
 def _candidate_starts(text: str, anchor: int, floor: int) -> list[int]:
-    """The anchor and up to five word starts before it in the same clause."""
+    """The anchor and the words before it (up to five, in its clause) that a statement
+    could start with: the walk back stops at the first word no form can contain there."""
     region_start = max(floor, anchor - LOOK_BACK)
     region = text[region_start:anchor]
     edge = max((m.end() for m in _CLAUSE_EDGE.finditer(region)), default=0)
-    starts = [region_start + m.start() for m in _WORD_START.finditer(region, edge)]
-    return starts[-5:] + [anchor]
+    words = _WORD_BEFORE.findall(region, edge)
+    starts = [anchor]
+    offset = len(region)
+    for word in reversed(words[-5:]):
+        offset = region.rfind(word, 0, offset)
+        lowered = word.lower()
+        if patterns.may_start(lowered):
+            starts.append(region_start + offset)
+        elif lowered not in patterns.INNER_WORDS:
+            break
+    return starts[::-1]
 
 
-def find_statements(text: str, start: int, end: int):
+_WORD_BEFORE = recache.compile(r"(?<![^\s(])[\w£][^\s(),;:]*")
+_SUBJECT_WORDS = recache.compile(rf"(?:\S+\s+){{0,{MAX_SUBJECT_WORDS}}}\S*")
+_SEMICOLON = recache.compile(";")
+_WORDS = recache.compile(r"\S+")
+_BULLET_LEAD = recache.compile(r"^\s*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)])\s+")
+
+
+class Places:
+    """Where statements and years can be in a text, found in one pass over it, so that
+    each clause looks only at its own share."""
+
+    def __init__(self, text: str):
+        self.anchors = patterns.anchors(text, 0, len(text))
+        year = patterns.compiled(patterns.YEAR_MENTION)
+        self.years = [(m.start(), m.end()) for m in year.finditer(text)]
+
+    def anchors_in(self, start: int, end: int) -> list[int]:
+        return self.anchors[bisect_left(self.anchors, start) : bisect_left(self.anchors, end)]
+
+    def years_in(self, start: int, end: int) -> list[tuple[int, int]]:
+        low = bisect_left(self.years, (start, -1))
+        return self.years[low : bisect_left(self.years, (end, -1))]
+
+
+def find_statements(text: str, start: int, end: int, places: Places | None = None):
     """(start, end, groups) for each statement in text[start:end], left to right.
 
     At each anchor the grammar is tried from a few words back; the longest reading wins
     ("a 22 per cent reduction" over "a 22"), the earliest start breaking ties.
     """
     covered = start
-    for anchor in patterns.anchors(text, start, end):
+    where = places.anchors_in(start, end) if places else patterns.anchors(text, start, end)
+    for anchor in where:
         if anchor < covered:
             continue
         best = None
         for candidate in _candidate_starts(text, anchor, covered):
-            if candidate != anchor and not patterns.may_start(_word_at(text, candidate)):
-                continue
             limit = min(end, candidate + WINDOW)
             found = patterns.statement_at(text, candidate, limit)
             if not found or found[0] <= anchor or (best and found[0] <= best[1]):
@@ -166,14 +200,6 @@ def find_statements(text: str, start: int, end: int):
             covered = best[1]
 
 
-def _word_at(text: str, start: int) -> str:
-    found = _WORD.match(text, start)
-    return found.group().lower() if found else ""
-
-
-_WORD = re.compile(r"[^\s(),;:]+")
-
-
 def _phrasal(text: str, start: int, groups) -> bool:
     """Is the 'up' of "up 5%" part of a verb before it ("making up 5%")?"""
     if groups["form"] != "down_up" or groups["dir"].lower() != "up":
@@ -181,19 +207,24 @@ def _phrasal(text: str, start: int, groups) -> bool:
     return bool(PHRASAL_UP.search(text, max(0, start - 20), start))
 
 
-def find_periods(text: str, start: int, end: int) -> list[tuple]:
+def find_periods(text: str, start: int, end: int, places: Places | None = None) -> list[tuple]:
     """Period phrases in text[start:end]: (role, Period, ...) tuples, left to right."""
     found = []
     covered = start
-    for year in patterns.compiled(patterns.YEAR_MENTION).finditer(text, start, end):
-        if year.start() < covered:
+    if places:
+        years = places.years_in(start, end)
+    else:
+        mentions = patterns.compiled(patterns.YEAR_MENTION).finditer(text, start, end)
+        years = [(m.start(), m.end()) for m in mentions]
+    lead_pattern = patterns.compiled(patterns.PERIOD_LEAD)
+    for year_start, year_end in years:
+        if year_start < covered:
             continue
-        floor = max(covered, year.start() - LOOK_BACK)
-        lead_pattern = patterns.compiled(patterns.PERIOD_LEAD)
-        for lead in lead_pattern.finditer(text, floor, year.start() + 1):
-            limit = min(end, year.end() + WINDOW // 2)
+        floor = max(covered, year_start - LOOK_BACK)
+        for lead in lead_pattern.finditer(text, floor, year_start + 1):
+            limit = min(end, year_end + WINDOW // 2)
             parsed = patterns.period_at(text, lead.start(), limit)
-            if parsed and parsed[0] > year.start():
+            if parsed and parsed[0] > year_start:
                 found.append(parsed[1])
                 covered = parsed[0]
                 break
@@ -440,16 +471,18 @@ def subject_after(text: str, position: int, limit: int) -> tuple[int, int]:
         return position, position
     lead = _LEADING_LINK.match(region.lstrip())
     skip = len(region) - len(region.lstrip()) + (lead.end() if lead else 0)
-    stop = _SUBJECT_END.search(region, max(skip - 1, 0))
+    reach = _SUBJECT_WORDS.match(region, skip).end() + 1  # the words a subject may have
+    stop = _SUBJECT_END.search(region, max(skip - 1, 0), reach)
     phrase_end = stop.start() if stop else len(region)
-    words = list(re.finditer(r"\S+", region[skip:phrase_end]))[:MAX_SUBJECT_WORDS]
+    words = list(_WORDS.finditer(region, skip, phrase_end))[:MAX_SUBJECT_WORDS]
     if not words:
         return position, position
-    return position + skip + words[0].start(), position + skip + words[-1].end()
+    return position + words[0].start(), position + words[-1].end()
 
 
 def subject_before(text: str, position: int, floor: int) -> tuple[int, int]:
     """The metric phrase written before a statement ("homicides were 25% lower")."""
+    floor = max(floor, position - SUBJECT_REACH)
     region = text[floor:position]
     edge = max((m.end() for m in _CLAUSE_EDGE.finditer(region)), default=0)
     if not region[edge:].strip() and region.rstrip().endswith("("):
@@ -466,12 +499,12 @@ def subject_before(text: str, position: int, floor: int) -> tuple[int, int]:
 def grammar_free_tail(clause: str) -> str:
     """Trim a clause to the noun phrase at its end that names what is measured."""
     clause = _TRAILING_VERBS.sub("", clause.rstrip())
-    clause = re.sub(r"^\s*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)])\s+", "", clause)
+    clause = _BULLET_LEAD.sub("", clause)
     number_of = list(_NUMBER_OF.finditer(clause))
     if number_of:
         clause = clause[number_of[-1].end() :]
     clause = _LEADING_LINKS.sub("", clause.strip())
-    words = list(re.finditer(r"\S+", clause))[-MAX_SUBJECT_WORDS:]
+    words = list(_WORDS.finditer(clause))[-MAX_SUBJECT_WORDS:]
     phrase = clause[words[0].start() :].strip(" \n*_") if words else ""
     return "" if phrase.lower() in PRONOUNS else phrase
 
@@ -533,9 +566,9 @@ class _Context:
 def _clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
     """A sentence split at semicolons: periods apply within a clause."""
     spans, start = [], sentence.start
-    for match in re.finditer(";", text[sentence.start : sentence.end]):
-        spans.append((start, sentence.start + match.start()))
-        start = sentence.start + match.end()
+    for match in _SEMICOLON.finditer(text, sentence.start, sentence.end):
+        spans.append((start, match.start()))
+        start = match.end()
     spans.append((start, sentence.end))
     return spans
 
@@ -568,6 +601,7 @@ def _cell_claims(document: Document, cell) -> list[Claim]:
 
 def _prose_claims(document: Document) -> list[Claim]:
     text = document.text
+    places = Places(text)
     block_list = blocks(text)
     context = _Context(previous=[], by_block={})
     found: list[Claim] = []
@@ -575,10 +609,13 @@ def _prose_claims(document: Document) -> list[Claim]:
         block = block_list[sentence.block]
         sentence_phrases = []
         for clause_start, clause_end in _clauses(text, sentence):
-            phrases = find_periods(text, clause_start, clause_end)
+            phrases = find_periods(text, clause_start, clause_end, places)
             sentence_phrases.extend(phrases)
+            if not places.anchors_in(clause_start, clause_end):
+                continue
             scope = _scope(text, phrases, sentence, block, context)
-            found.extend(_claims_in(document, clause_start, clause_end, sentence, scope))
+            claims = _claims_in(document, clause_start, clause_end, sentence, scope, places)
+            found.extend(claims)
         context.by_block.setdefault(sentence.block, []).extend(sentence_phrases)
         if sentence_phrases:
             context.previous = sentence_phrases
@@ -595,10 +632,10 @@ def _scope(text: str, phrases, sentence: Sentence, block: Block, context) -> lis
     return []
 
 
-def _claims_in(document: Document, start: int, end: int, sentence: Sentence, scope):
+def _claims_in(document: Document, start, end, sentence: Sentence, scope, places=None):
     text = document.text
     floor = sentence.start
-    for match_start, match_end, tokens in find_statements(text, start, end):
+    for match_start, match_end, tokens in find_statements(text, start, end, places):
         cores = interpret(text, match_start, match_end, tokens)
         for core in cores:
             yield _claim(document, core, (floor, sentence.end), scope)

@@ -10,8 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .model import Claim
-from .registry import Registry
 from .words import is_qualifier, metric_words
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from .registry import Registry
 
 
 @dataclass(frozen=True)

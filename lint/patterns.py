@@ -186,6 +186,14 @@ STARTERS = (
 )
 
 
+# Words that stand inside a form's opening ("more *than*", "fell *by*", "*a* record"),
+# so the walk back from a number goes on past them.
+INNER_WORDS = frozenset(
+    "than of to excess many least most short by a an the record as year-on-year annual "
+    "overall per".split()
+)
+
+
 def may_start(word: str) -> bool:
     """Can a statement form start with this word (lower case, as written)?"""
     return word[:1].isdigit() or word[:1] == "£" or word in STARTERS or word.endswith("ing")
@@ -196,7 +204,9 @@ def may_start(word: str) -> bool:
 # dot is not: SE1, Covid-19, 24/7), a fraction or scale word, "halved", or a number in words
 # ranging to another ("from twelve to seven"). Three plain scans: one regex with all of them
 # is several times slower in CPython's engine.
-DIGIT_ANCHOR = r"(?<![\w.,£/-])\d|£"
+# A year (1900-2099, no comma) starts no statement (no form reads one as its number), so
+# it is passed over here rather than tried at every word before it.
+DIGIT_ANCHOR = r"(?<![\w.,£/-])(?!(?:19|20)\d\d(?![\d,.%]))\d|£"
 WORD_ANCHOR = (
     r"\b(?=[hdtqfmb])(?:half|halved|doubled|tripled|trebled|thirds?|quarters?|fifths?|"
     r"tenths?|million|billion|thousand)\b"
@@ -214,7 +224,9 @@ PERIOD_LEAD = (
 
 @cache
 def compiled(pattern: str) -> re.Pattern:
-    return re.compile(pattern, FLAGS)
+    from . import recache
+
+    return recache.compile(pattern, FLAGS)
 
 
 def _names(forms) -> str:

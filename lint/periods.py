@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
-import calendar
-import re
 from dataclasses import dataclass
 
-_ISO_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-MONTHS = {name.lower(): index for index, name in enumerate(calendar.month_name) if name}
-MONTHS.update({name.lower(): index for index, name in enumerate(calendar.month_abbr) if name})
+from . import recache
+
+_ISO_POINT = recache.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+MONTH_NAMES = (
+    "January February March April May June July August September October November December"
+).split()
+MONTHS = {name.lower(): index for index, name in enumerate(MONTH_NAMES, start=1)}
+MONTHS.update({name[:3].lower(): index for index, name in enumerate(MONTH_NAMES, start=1)})
 MONTHS["sept"] = 9
+
+
+def days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 class PeriodError(ValueError):
@@ -48,7 +57,7 @@ class Point:
 
     def last_day(self) -> tuple[int, int, int]:
         month = self.month or 12
-        return (self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+        return (self.year, month, self.day or days_in_month(self.year, month))
 
 
 @dataclass(frozen=True, order=True)
@@ -108,7 +117,7 @@ def parse_point(text: str) -> Point:
     year, month, day = (int(group) if group else 0 for group in match.groups())
     if month and not 1 <= month <= 12:
         raise PeriodError(f"{text!r} has no month {month}")
-    if day and not 1 <= day <= calendar.monthrange(year, month)[1]:
+    if day and not 1 <= day <= days_in_month(year, month):
         raise PeriodError(f"{text!r} has no day {day}")
     return Point(year, month, day)
 

@@ -12,9 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from pathlib import Path
 
-from . import baseline as baselines
 from . import suppress
 from .config import Config
 from .discover import Excludes, discover
@@ -22,7 +20,10 @@ from .document import Document, DocumentError, from_bytes, read
 from .engine import Context, Finding, decide, exit_code, is_selected, run, runnable
 from .extract import extract
 from .match import link
-from .registry import Registry, load_all
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
+if TYPE_CHECKING:
+    from .registry import Registry
 
 PARALLEL_FROM = 16  # fewer files than this are linted in-process: no pool to start
 
@@ -108,7 +109,7 @@ def _lint_path(path: str) -> FileResult:
 def read_all(paths, stdin_filename=None, config: Config | None = None, stdin=None):
     """(documents, notes, problems), for commands that need whole documents at once."""
     config = config or Config()
-    excludes = Excludes(config.exclude, Path(config.path).parent if config.path else None)
+    excludes = Excludes(config.exclude, os.path.dirname(config.path) if config.path else None)
     found = discover(list(paths), config.extensions, excludes)
     documents, notes, problems = [], list(found.notes), list(found.problems)
     for path in found.files:
@@ -166,8 +167,8 @@ def lint(options: Options, config: Config, stdin: Callable = None, progress=None
 
     progress: called with the number of files, it returns what to call after each file."""
     registry_paths = list(options.registries or config.registry)
-    registry = load_all(registry_paths) if registry_paths else None
-    excludes = Excludes(config.exclude, Path(config.path).parent if config.path else None)
+    registry = _load_registries(registry_paths)
+    excludes = Excludes(config.exclude, os.path.dirname(config.path) if config.path else None)
     found = discover(list(options.paths), config.extensions, excludes)
     rules = chosen_rules(options, config, registry)
     setup = _Setup(
@@ -186,7 +187,9 @@ def lint(options: Options, config: Config, stdin: Callable = None, progress=None
     if options.diff_ref:
         result.findings = _changed_only(result.findings, options.diff_ref)
     if options.use_baseline and config.baseline:
-        result.findings = baselines.hide(result.findings, baselines.load(config.baseline))
+        from . import baseline
+
+        result.findings = baseline.hide(result.findings, baseline.load(config.baseline))
     result.findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
     result.fail_on = options.fail_on or config.fail_on
     return result
@@ -216,6 +219,14 @@ def _changed_only(findings: list[Finding], ref: str) -> list[Finding]:
     return [f for f in findings if touches(changed, f.path, f.line, f.end_line)]
 
 
+def _load_registries(paths: list[str]) -> Registry | None:
+    if not paths:
+        return None
+    from .registry import load_all
+
+    return load_all(paths)
+
+
 def default_jobs() -> int:
     return os.cpu_count() or 1
 
@@ -224,7 +235,7 @@ def review(options: Options, config: Config):
     """Every document with all its statements and their findings, for the HTML report.
     Returns ([(document, matches, findings)], registry, notes, problems)."""
     registry_paths = list(options.registries or config.registry)
-    registry = load_all(registry_paths) if registry_paths else None
+    registry = _load_registries(registry_paths)
     documents, notes, problems = read_all(options.paths, options.stdin_filename, config)
     rules = chosen_rules(options, config, registry)
     markers, per_document, everything = {}, [], []

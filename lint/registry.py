@@ -5,13 +5,12 @@ Every problem is reported with the file, line and YAML path of the key, never a 
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from . import periods
+from .errors import RegistryError
 from .periods import Period
 from .words import metric_words
 
@@ -20,14 +19,6 @@ SAFE_TAGS = (
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
 )  # a YAML alias bomb expands past this and is refused
-
-
-class RegistryError(Exception):
-    """A registry that cannot be used; `problems` are 'file:line: path: message' lines."""
-
-    def __init__(self, problems: list[str]):
-        super().__init__("\n".join(problems))
-        self.problems = problems
 
 
 @dataclass(frozen=True)
@@ -128,6 +119,9 @@ def _dotted(path: tuple) -> str:
 # ---- validation ---------------------------------------------------------------------------
 @lru_cache(maxsize=1)
 def _validator():
+    import json
+    from importlib import resources
+
     import jsonschema
 
     schema = json.loads(resources.files("statlint").joinpath("registry.schema.json").read_text())
@@ -227,12 +221,29 @@ def _alias_clashes(metrics: dict[str, Metric], lines: dict, name: str) -> list[s
 
 
 def load(path: str | Path) -> Registry:
-    """Read and validate one registry file. Raises RegistryError listing every problem."""
+    """Read and validate one registry file. Raises RegistryError listing every problem.
+
+    A registry that validated before is read from the cache, keyed by its content's hash:
+    no YAML parsing, no schema validation (whose imports alone cost ~100 ms)."""
     name = str(path)
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except OSError as error:
+        raise RegistryError([f"{name}: cannot read registry ({error.strerror or error})"]) from None
+    cached = _cached(data, name)
+    if cached is not None:
+        return cached
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
         raise RegistryError([f"{name}: cannot read registry ({error})"]) from None
+    registry = _validated(text, name)
+    _store(data, registry, name)
+    return registry
+
+
+def _validated(text: str, name: str) -> Registry:
     node = _compose(text, name)
     if node is None:
         raise RegistryError([f"{name}:1: (top level): the registry is empty"])
@@ -245,6 +256,108 @@ def load(path: str | Path) -> Registry:
     if problems:
         raise RegistryError(problems)
     return registry
+
+
+# ---- the cache of validated registries ------------------------------------------------
+CACHE_FORMAT = 1
+
+
+def _cache_path(data: bytes) -> str | None:
+    import hashlib
+    import os
+
+    from . import __version__
+    from .recache import cache_folder
+
+    folder = cache_folder()
+    if folder is None:
+        return None
+    digest = hashlib.sha256(data + f"|{CACHE_FORMAT}|{__version__}".encode()).hexdigest()
+    return os.path.join(folder, f"registry-{digest[:40]}.json")
+
+
+def _cached(data: bytes, name: str) -> Registry | None:
+    """The registry the cache holds for exactly these bytes; None if none, or if the
+    cache file is unreadable, corrupt or foreign (it is then rebuilt, never trusted)."""
+    import json
+
+    path = _cache_path(data)
+    if path is None:
+        return None
+    try:
+        with open(path, encoding="utf-8") as stream:
+            stored = json.load(stream)
+        if stored.get("format") != CACHE_FORMAT:
+            return None
+        metrics = {
+            key: Metric(key, str(m["name"]), tuple(map(str, m["aliases"])), str(m["description"]))
+            for key, m in stored["metrics"].items()
+        }
+        figures = tuple(_figure_from(entry, name) for entry in stored["figures"])
+    except Exception:  # missing, corrupt or not ours: validate the registry afresh
+        return None
+    if any(figure.metric not in metrics for figure in figures):
+        return None
+    return Registry(metrics, figures)
+
+
+def _figure_from(entry: dict, name: str) -> Figure:
+    baseline = entry["baseline"]
+    return Figure(
+        metric=str(entry["metric"]),
+        value=float(entry["value"]),
+        unit=_unit(entry["unit"]),
+        period=periods.parse(entry["period"]),
+        baseline=periods.parse(baseline) if baseline is not None else None,
+        published=entry["published"],
+        source=entry["source"],
+        status="withdrawn" if entry["status"] == "withdrawn" else "current",
+        where=f"{name}:{int(entry['line'])}",
+    )
+
+
+def _unit(unit) -> str:
+    if unit not in ("percent", "percentage_points", "count", "GBP"):
+        raise ValueError(f"unknown unit {unit!r}")
+    return unit
+
+
+def _store(data: bytes, registry: Registry, name: str) -> None:
+    import json
+
+    from .atomic import write_atomic
+
+    path = _cache_path(data)
+    if path is None:
+        return
+    body = {
+        "format": CACHE_FORMAT,
+        "metrics": {
+            key: {"name": m.name, "aliases": list(m.aliases), "description": m.description}
+            for key, m in registry.metrics.items()
+        },
+        "figures": [
+            {
+                "metric": f.metric,
+                "value": f.value,
+                "unit": f.unit,
+                "period": str(f.period),
+                "baseline": str(f.baseline) if f.baseline else None,
+                "published": f.published,
+                "source": f.source,
+                "status": f.status,
+                "line": int(f.where.rsplit(":", 1)[1]),
+            }
+            for f in registry.figures
+        ],
+    }
+    try:
+        import os
+
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        write_atomic(path, json.dumps(body).encode("utf-8"))
+    except OSError:
+        pass  # no cache this time; the registry itself was fine
 
 
 def load_all(paths: list[str]) -> Registry:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 from .model import Claim, plain_number
 
 EXTRACT_COLUMNS = (
@@ -50,6 +48,8 @@ def extract_text(claims: list[Claim]) -> str:
 
 
 def extract_json(claims: list[Claim]) -> str:
+    import json
+
     return json.dumps({"version": 1, "claims": [c.as_json() for c in claims]}, indent=2) + "\n"
 
 
@@ -105,6 +105,8 @@ def counts_by_severity(findings) -> dict:
 
 def lint_json(result) -> str:
     """The spec's JSON object, one finding per line (json's C encoder: no indent)."""
+    import json
+
     summary = {
         "files": result.files,
         "findings": len(result.findings),

@@ -10,9 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-BULLET = re.compile(r"[ \t]*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)]|\([a-z0-9]\))\s")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£])")
-_ABBREVIATION = re.compile(
+from . import recache
+
+BULLET = recache.compile(r"[ \t]*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)]|\([a-z0-9]\))\s")
+_SENTENCE_END = recache.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£])")
+_ABBREVIATION = recache.compile(
     r"(?:\b(?:e\.g|i\.e|mr|mrs|ms|dr|st|no|nos|vs|approx|c|etc|cllr|prof|sir|rev|cf|fig)"
     r"|\b[A-Z])\.$",
     re.IGNORECASE,

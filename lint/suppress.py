@@ -8,18 +8,23 @@ reported (SL901), so they do not rot.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
+from . import recache
 from .document import Document
 
-_DIRECTIVE = re.compile(
-    r"(?:<!--\s*)?statlint:\s*(?:"
+_DIRECTIVE = recache.compile(
+    r"statlint:\s*(?:"
     r"(?P<ignore>ignore)(?:\[(?P<ignore_codes>[A-Za-z0-9,\s]*)\])?"
     r"|(?P<block>disable|enable)(?P<block_codes>(?:[\s,]+SL\d{1,3})*)"
     r")(?:\s*-->)?",
     re.IGNORECASE,
 )
+
+
+_COMMENT_OPENING = recache.compile(r"<!--\s*$")
 
 
 @dataclass(frozen=True)
@@ -42,24 +47,36 @@ class Suppressions:
     directives: list[Directive] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
 
-    def suppresses(self, code: str, line: int) -> bool:
-        for index in self._matching(code, line):
-            self.used.add(index)
-            return True
-        return False
-
-    def _matching(self, code: str, line: int):
-        disabled: dict[int, int] = {}  # index of the open disable directive per position
+    def __post_init__(self):
+        self._by_line: dict[int, list[int]] = {}
+        self._blocks: list[tuple[int, int, int]] = []  # (first line, last line, index)
+        open_blocks: list[int] = []
         for index, directive in enumerate(self.directives):
-            if directive.line > line:
-                break
-            if directive.kind == "ignore" and directive.line == line and directive.covers(code):
-                yield index
-            elif directive.kind == "disable" and directive.covers(code):
-                disabled[index] = index
-            elif directive.kind == "enable" and directive.covers(code):
-                disabled.clear()
-        yield from disabled
+            if directive.kind == "ignore":
+                self._by_line.setdefault(directive.line, []).append(index)
+            elif directive.kind == "disable":
+                open_blocks.append(index)
+            else:  # enable: closes the open blocks it covers
+                for opened in [i for i in open_blocks if self._closes(directive, i)]:
+                    open_blocks.remove(opened)
+                    self._blocks.append((self.directives[opened].line, directive.line, opened))
+        self._blocks += [(self.directives[i].line, 10**9, i) for i in open_blocks]
+        self._blocks.sort()
+
+    def _closes(self, enable: Directive, opened: int) -> bool:
+        disable = self.directives[opened]
+        return enable.codes is None or disable.codes is None or bool(enable.codes & disable.codes)
+
+    def suppresses(self, code: str, line: int) -> bool:
+        for index in self._by_line.get(line, ()):
+            if self.directives[index].covers(code):
+                self.used.add(index)
+                return True
+        for first, last, index in self._blocks[: bisect.bisect_right(self._blocks, (line, 10**9))]:
+            if first <= line <= last and self.directives[index].covers(code):
+                self.used.add(index)
+                return True
+        return False
 
     def unused(self) -> list[Directive]:
         return [
@@ -78,12 +95,14 @@ def read(document: Document) -> tuple[Document, Suppressions]:
     """The document with its directives masked out, and the directives."""
     directives = []
     spans = []
-    for match in _DIRECTIVE.finditer(document.text):
-        line, column = document.position(match.start())
+    text = document.text
+    for match in _DIRECTIVE.finditer(text):
+        opening = _COMMENT_OPENING.search(text, max(0, match.start() - 12), match.start())
+        start = opening.start() if opening else match.start()
+        line, column = document.position(start)
         kind = (match["ignore"] or match["block"]).lower()
         codes = _codes(match["ignore_codes"] if match["ignore"] else match["block_codes"])
-        directives.append(
-            Directive(line, column, column + len(match[0]), kind, codes, match[0].strip())
-        )
-        spans.append(match.span())
+        written = text[start : match.end()].strip()
+        directives.append(Directive(line, column, column + len(written), kind, codes, written))
+        spans.append((start, match.end()))
     return document.masked(spans), Suppressions(directives)

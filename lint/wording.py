@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import calendar
-
 from .model import plain_number
-from .periods import Period, Point
+from .periods import MONTH_NAMES, Period, Point
 
 APPROXIMATION_WORDS = {
     "more_than": "more than",
@@ -52,7 +50,7 @@ def claim_text(claim) -> str:
 def _point(point: Point) -> str:
     if not point.month:
         return str(point.year)
-    month = calendar.month_name[point.month]
+    month = MONTH_NAMES[point.month - 1]
     return f"{point.day} {month} {point.year}" if point.day else f"{month} {point.year}"
 
 

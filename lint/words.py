@@ -8,8 +8,9 @@ robbery" is not "robbery", "Non-DA" and "teenage" narrow a metric.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
+
+from . import recache
 
 FILLER = frozenset(
     "a an the of for in on with by to and or those person persons people aged age ages "
@@ -21,8 +22,8 @@ QUALIFIERS = frozenset(
     "personal business commercial residential non da domestic sexual knife gun firearm "
     "enabled injury fatal attempted serious female male women men girls boys".split()
 )
-_AGE = re.compile(r"\b(under|over)[\s-]*(\d+)s?\b")
-_TOKEN = re.compile(r"[a-z0-9£]+(?:'[a-z]+)?")
+_AGE = recache.compile(r"\b(under|over)[\s-]*(\d+)s?\b")
+_TOKEN = recache.compile(r"[a-z0-9£]+(?:'[a-z]+)?")
 
 
 def singular(word: str) -> str:

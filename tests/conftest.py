@@ -19,3 +19,11 @@ def claims_of():
         return extract(Document.from_text(path, text))
 
     return run
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _own_cache_folder(tmp_path_factory):
+    """Tests keep statlint's caches in a folder of their own, not the user's."""
+    import os
+
+    os.environ["STATLINT_CACHE_DIR"] = str(tmp_path_factory.mktemp("statlint-cache"))

@@ -1,0 +1,139 @@
+"""The lint command itself, without click: `statlint PATH...` as a function.
+
+The click CLI parses options and calls it; `statlint.entry` calls it straight away when the
+command line is nothing but paths (as pre-commit runs it), so click is not even imported.
+Both therefore behave the same by construction.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+
+PROGRESS_FROM = 200  # files: fewer than this finish before a bar would help
+
+
+class Exit(Exception):
+    """Stop with this exit code (messages already written)."""
+
+    def __init__(self, code: int):
+        super().__init__(code)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class LintRequest:
+    paths: tuple[str, ...]
+    registries: tuple[str, ...] = ()
+    fmt: str = "text"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: str | None = None
+    config_path: str | None = None
+    no_config: bool = False
+    diff_ref: str | None = None
+    statistics: bool = False
+    write_baseline: str | None = None
+    no_baseline: bool = False
+    jobs: int | None = None
+    stdin_filename: str | None = None
+    quiet: bool = False
+
+
+def say(message: str, err: bool = False) -> None:
+    stream = sys.stderr if err else sys.stdout
+    stream.write(message)
+    stream.flush()
+
+
+def report_inputs(notes, problems) -> None:
+    for note in notes:
+        say(f"statlint: note: {note}\n", err=True)
+    for problem in problems:
+        say(f"statlint: error: {problem}\n", err=True)
+
+
+def fail(messages) -> None:
+    for message in messages:
+        say(f"statlint: error: {message}\n", err=True)
+    raise Exit(2)
+
+
+def codes(value: str | None) -> tuple[str, ...]:
+    return tuple(code.strip().upper() for code in (value or "").split(",") if code.strip())
+
+
+def progress_bar(total: int):
+    """A progress bar on stderr, for long runs at a terminal; None otherwise."""
+    if total < PROGRESS_FROM or not sys.stderr.isatty():
+        return None
+    import click  # only a long run at a terminal draws a bar
+
+    bar = click.progressbar(length=total, label="linting", file=sys.stderr)
+    bar.render_progress()
+
+    def advance(path: str) -> None:
+        bar.update(1)
+        if bar.finished:
+            bar.render_finish()
+
+    return advance
+
+
+def lint(request: LintRequest) -> int:
+    """Run the lint command; returns its exit code."""
+    try:
+        return _lint(request)
+    except Exit as stop:
+        return stop.code
+
+
+def _lint(request: LintRequest) -> int:
+    from .config import resolve
+    from .errors import BaselineError, ChangesError, ConfigError, RegistryError
+    from .pipeline import Options, default_jobs
+    from .pipeline import lint as run_lint
+
+    options = Options(
+        request.paths,
+        request.registries,
+        request.select,
+        request.ignore,
+        request.fail_on,
+        request.stdin_filename,
+        request.diff_ref,
+        use_baseline=not (request.no_baseline or request.write_baseline),
+        jobs=request.jobs or default_jobs(),
+    )
+    try:
+        config = resolve(request.config_path, not request.no_config)
+        result = run_lint(options, config, progress=None if request.quiet else progress_bar)
+    except RegistryError as error:
+        fail(error.problems)
+    except (ConfigError, BaselineError, ChangesError) as error:
+        fail([str(error)])
+    report_inputs(result.notes, result.problems)
+    if request.write_baseline:
+        return _write_baseline(request.write_baseline, result)
+    if not request.quiet:
+        _print(request, result)
+    return result.exit_code
+
+
+def _write_baseline(path: str, result) -> int:
+    from .baseline import BaselineError, write
+
+    try:
+        count = write(path, result.findings)
+    except BaselineError as error:
+        fail([str(error)])
+    say(f"statlint: recorded {count} finding(s) in {path}\n", err=True)
+    return 2 if result.problems else 0
+
+
+def _print(request: LintRequest, result) -> None:
+    from .report import LINT_FORMATS, statistics
+
+    say(LINT_FORMATS[request.fmt](result))
+    if request.statistics:
+        say(statistics(result.findings), err=request.fmt != "text")
