@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from .match import Match
-from .model import Claim, location_json
+from .model import Claim, location_json, plain_number
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -38,10 +38,15 @@ class Finding:
             "severity": self.severity,
             "message": self.message,
         }
-        if self.claim is not None:
-            claim = self.claim.as_json()
+        claim = self.claim
+        if claim is not None:
             record["claim"] = {
-                key: claim[key] for key in ("text", "metric", "value", "unit", "baseline", "period")
+                "text": claim.text,
+                "metric": claim.metric,
+                "value": plain_number(claim.value),
+                "unit": claim.unit,
+                "baseline": claim.baseline,
+                "period": claim.period,
             }
         if self.expected:
             record["expected"] = self.expected
@@ -136,6 +141,13 @@ def exit_code(findings: list[Finding], fail_on: str = "warning") -> int:
 def decide(findings: list[Finding], config, suppressions: dict, ran) -> list[Finding]:
     """What is reported: per-file ignores, severity overrides, then inline suppressions;
     markers that hid nothing become SL901 where the rules they name all ran."""
+    kept = admit(findings, config, suppressions) + _unused_markers(suppressions, ran)
+    return sorted(kept, key=lambda f: (f.path, f.line, f.column, f.code))
+
+
+def admit(findings: list[Finding], config, suppressions: dict) -> list[Finding]:
+    """The findings that per-file ignores and suppressions let through, severities set.
+    The markers remember what they suppressed, for unused_markers afterwards."""
     kept = []
     for finding in findings:
         if _ignored_for_file(finding, config.per_file_ignores):
@@ -145,8 +157,11 @@ def decide(findings: list[Finding], config, suppressions: dict, ran) -> list[Fin
         markers = suppressions.get(finding.path)
         if markers is None or not markers.suppresses(finding.code, finding.line):
             kept.append(finding)
-    kept += _unused_markers(suppressions, ran)
-    return sorted(kept, key=lambda f: (f.path, f.line, f.column, f.code))
+    return kept
+
+
+def unused_markers(suppressions: dict, ran) -> list[Finding]:
+    return _unused_markers(suppressions, ran)
 
 
 def _ignored_for_file(finding: Finding, per_file_ignores: dict) -> bool:
@@ -165,6 +180,8 @@ def _ignored_for_file(finding: Finding, per_file_ignores: dict) -> bool:
 
 def _unused_markers(suppressions: dict, ran) -> list[Finding]:
     """SL901 for markers that hid nothing, judged only when every rule they name ran."""
+    if not any(markers.directives for markers in suppressions.values()):
+        return []
     from statlint.rules import RULES
 
     if "SL901" not in {rule.CODE for rule in ran}:

@@ -17,7 +17,17 @@ from . import suppress
 from .config import Config
 from .discover import Excludes, discover
 from .document import Document, DocumentError, from_bytes, read
-from .engine import Context, Finding, decide, exit_code, is_selected, run, runnable
+from .engine import (
+    Context,
+    Finding,
+    admit,
+    decide,
+    exit_code,
+    is_selected,
+    run,
+    runnable,
+    unused_markers,
+)
 from .extract import extract
 from .match import link
 
@@ -75,9 +85,17 @@ class _Setup:
     registry: Registry | None
     claim_rules: tuple
     set_rules: tuple = ()
+    config: Config = Config()
 
-    def wanted(self, match) -> bool:
-        return any(rule.wants(match.claim) for rule in self.set_rules)
+    def keyed(self, matches) -> list:
+        """(keys, match) for each statement a rule over all files compares: the keys, one
+        per such rule, are worked out here, in the worker."""
+        found = []
+        for match in matches:
+            keys = tuple(rule.key(match.claim) for rule in self.set_rules)
+            if any(k is not None for k in keys):
+                found.append((keys, match))
+        return found
 
 
 _SETUP: _Setup | None = None
@@ -89,13 +107,17 @@ def _set_up(setup: _Setup) -> None:
 
 
 def lint_document(document: Document, setup: _Setup) -> FileResult:
+    """One file, as far as it can go alone: its statements' findings decided and given
+    their source lines; the statements the rules over all files need, with theirs."""
     masked, markers = suppress.read(document)
     matches = link(extract(masked), setup.registry)
-    findings = run(matches, setup.claim_rules, setup.registry)
-    wanted = [match for match in matches if setup.wanted(match)]
-    lines = {n: document.line(n) for n in {m.claim.line for m in wanted}}
-    for finding in findings:
-        lines.setdefault(finding.line, document.line(finding.line))
+    found = run(matches, setup.claim_rules, setup.registry)
+    findings = [
+        replace(finding, source_line=document.line(finding.line))
+        for finding in admit(found, setup.config, {document.path: markers})
+    ]
+    wanted = setup.keyed(matches)
+    lines = {n: document.line(n) for n in {m.claim.line for _, m in wanted}}
     return FileResult(document.path, findings, wanted, lines, markers, list(document.notes))
 
 
@@ -175,6 +197,7 @@ def lint(options: Options, config: Config, stdin: Callable = None, progress=None
         registry,
         tuple(rule for rule in rules if rule.SCOPE == "claim"),
         tuple(rule for rule in rules if rule.SCOPE == "set"),
+        config,
     )
     context = Context(registry)
     set_checks = [rule.Check(context) for rule in rules if rule.SCOPE == "set"]
@@ -202,14 +225,17 @@ def _take(file_result: FileResult, result: Result, set_checks, config: Config, r
         result.problems.append(file_result.problem)
         return
     result.files += 1
-    findings = list(file_result.findings)
-    for match in file_result.matches:
-        for check in set_checks:
-            findings += check.see(match)
+    result.findings += file_result.findings  # decided in the worker
+    across = []
+    for keys, match in file_result.matches:
+        for check, known_key in zip(set_checks, keys, strict=True):
+            if known_key is not None:
+                across += check.see(match, known_key)
     markers = {file_result.path: file_result.markers}
-    for finding in decide(findings, config, markers, rules):
+    for finding in admit(across, config, markers):
         line = file_result.lines.get(finding.line)
         result.findings.append(replace(finding, source_line=line) if line else finding)
+    result.findings += unused_markers(markers, rules)
 
 
 def _changed_only(findings: list[Finding], ref: str) -> list[Finding]:

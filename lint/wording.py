@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .model import plain_number
 from .periods import MONTH_NAMES, Period, Point
 
@@ -39,12 +41,17 @@ def _pounds(value: float) -> str:
 
 def claim_text(claim) -> str:
     """A stated value as an editor would say it: '22% fall since 2019'."""
+    return _claim_text(claim.value, claim.unit, claim.kind, claim.approximation, claim.baseline)
+
+
+@lru_cache(maxsize=4096)
+def _claim_text(value, unit, kind, approximation, baseline) -> str:
     from .periods import parse
 
-    text = value_text(claim.value, claim.unit, claim.kind)
-    if claim.approximation != "exact":
-        text = f"{APPROXIMATION_WORDS[claim.approximation]} {text}"
-    return text + (f" since {prose_period(parse(claim.baseline))}" if claim.baseline else "")
+    text = value_text(value, unit, kind)
+    if approximation != "exact":
+        text = f"{APPROXIMATION_WORDS[approximation]} {text}"
+    return text + (f" since {prose_period(parse(baseline))}" if baseline else "")
 
 
 def _point(point: Point) -> str:

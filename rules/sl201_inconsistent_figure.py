@@ -38,22 +38,13 @@ NEEDS_REGISTRY = False
 DEFAULT_ON = True
 
 
-def _key(claim):
+def key(claim):
+    """What the statement is compared by, or None when it is not compared at all
+    (approximations, implied values, no subject). Files linted apart send only these."""
+    if claim.approximation != "exact" or claim.derived:
+        return None
     what = claim.metric or metric_words(claim.subject)
-    return (what, claim.kind, claim.unit, claim.baseline, claim.period)
-
-
-def wants(claim) -> bool:
-    """Does this rule need to see the statement? (Files linted apart send only these.)"""
-    return _comparable(claim)
-
-
-def _comparable(claim) -> bool:
-    return (
-        claim.approximation == "exact"
-        and not claim.derived
-        and bool(claim.metric or metric_words(claim.subject))
-    )
+    return (what, claim.kind, claim.unit, claim.baseline, claim.period) if what else None
 
 
 class Check:
@@ -64,12 +55,15 @@ class Check:
         self.ctx = ctx
         self.first_mention = {}
 
-    def see(self, match) -> list:
+    def see(self, match, known_key=None) -> list:
         claim = match.claim
-        if not _comparable(claim):
+        found_key = known_key if known_key is not None else key(claim)
+        if found_key is None:
             return []
-        first = self.first_mention.setdefault(_key(claim), claim)
-        if first is claim or same_figure(first.value, claim.value, claim.unit):
+        first = self.first_mention.setdefault(found_key, claim)
+        if first is claim or first.value == claim.value:
+            return []
+        if same_figure(first.value, claim.value, claim.unit):
             return []
         related = [{"path": first.path, "line": first.line, "column": first.column}]
         return [self.ctx.finding(CODE, claim, _message(claim, first), related=related)]
