@@ -42,9 +42,9 @@ def load(path: str) -> Counter:
         raise BaselineError(f"{path}: cannot read baseline ({error})") from None
 
 
-def hide(findings, baseline: Counter) -> list:
-    """The findings the baseline does not record (each recorded one hides one finding)."""
-    remaining = Counter(baseline)
+def hide(findings, remaining: Counter) -> list:
+    """The findings the baseline does not record; each recorded fingerprint hides one
+    finding, and `remaining` keeps count across calls (file after file)."""
     kept = []
     for finding in findings:
         key = fingerprint(finding)

@@ -105,9 +105,11 @@ def _lint(request: LintRequest) -> int:
         use_baseline=not (request.no_baseline or request.write_baseline),
         jobs=request.jobs or default_jobs(),
     )
+    writer = None if request.quiet or request.write_baseline else _writer(request.fmt)
     try:
         config = resolve(request.config_path, not request.no_config)
-        result = run_lint(options, config, progress=None if request.quiet else progress_bar)
+        progress = None if request.quiet else progress_bar
+        result = run_lint(options, config, progress=progress, sink=writer)
     except RegistryError as error:
         fail(error.problems)
     except (ConfigError, BaselineError, ChangesError) as error:
@@ -115,8 +117,12 @@ def _lint(request: LintRequest) -> int:
     report_inputs(result.notes, result.problems)
     if request.write_baseline:
         return _write_baseline(request.write_baseline, result)
-    if not request.quiet:
-        _print(request, result)
+    if writer:
+        writer.finish(result.files)
+        if request.statistics:
+            from .report import statistics
+
+            say(statistics(result.findings), err=request.fmt != "text")
     return result.exit_code
 
 
@@ -131,9 +137,26 @@ def _write_baseline(path: str, result) -> int:
     return 2 if result.problems else 0
 
 
-def _print(request: LintRequest, result) -> None:
-    from .report import LINT_FORMATS, statistics
+class _writer:
+    """Writes a report while the lint runs: the head with the first file's findings (so a
+    settings error before any file writes no half report), the tail at the end."""
 
-    say(LINT_FORMATS[request.fmt](result))
-    if request.statistics:
-        say(statistics(result.findings), err=request.fmt != "text")
+    def __init__(self, fmt: str):
+        from .report import LINT_FORMATS, Totals
+
+        self.format = LINT_FORMATS[fmt]()
+        self.totals = Totals()
+        self.started = False
+
+    def __call__(self, findings) -> None:
+        if not self.started:
+            say(self.format.head())
+            self.started = True
+        self.totals.add(findings)
+        if findings:
+            say(self.format.body(findings))
+
+    def finish(self, files: int) -> None:
+        self([])
+        self.totals.files = files
+        say(self.format.tail(self.totals))

@@ -184,14 +184,19 @@ def _stdin_result(options: Options, setup: _Setup, stdin) -> FileResult:
         return FileResult(name, problem=str(error))
 
 
-def lint(options: Options, config: Config, stdin: Callable = None, progress=None) -> Result:
+def lint(
+    options: Options, config: Config, stdin: Callable = None, progress=None, sink=None
+) -> Result:
     """Lint the inputs. Raises RegistryError, ConfigError and friends for bad settings.
 
+    Files are linted in path order, and each file's findings are final once it is done
+    (SL201 reports at the later mention): `sink`, when given, gets them file by file, in
+    the order of the whole report, so output can be written while the work goes on.
     progress: called with the number of files, it returns what to call after each file."""
-    registry_paths = list(options.registries or config.registry)
-    registry = _load_registries(registry_paths)
+    registry = _load_registries(list(options.registries or config.registry))
     excludes = Excludes(config.exclude, os.path.dirname(config.path) if config.path else None)
     found = discover(list(options.paths), config.extensions, excludes)
+    files = sorted(found.files, key=lambda path: (path == "-", path))
     rules = chosen_rules(options, config, registry)
     setup = _Setup(
         registry,
@@ -202,30 +207,54 @@ def lint(options: Options, config: Config, stdin: Callable = None, progress=None
     context = Context(registry)
     set_checks = [rule.Check(context) for rule in rules if rule.SCOPE == "set"]
     result = Result([], 0, list(found.notes), list(found.problems), rules)
-    advance = progress(len(found.files)) if progress else None
-    for file_result in _file_results(found.files, options, setup, stdin):
-        _take(file_result, result, set_checks, config, rules)
+    keep = _filters(options, config)
+    advance = progress(len(files)) if progress else None
+    for file_result in _file_results(files, options, setup, stdin):
+        findings = keep(_take(file_result, result, set_checks, config, rules))
+        findings.sort(key=lambda f: (f.line, f.column, f.code))
+        result.findings += findings
+        if sink:
+            sink(findings)
         if advance:
             advance(file_result.path)
-    if options.diff_ref:
-        result.findings = _changed_only(result.findings, options.diff_ref)
-    if options.use_baseline and config.baseline:
-        from . import baseline
-
-        result.findings = baseline.hide(result.findings, baseline.load(config.baseline))
-    result.findings.sort(key=lambda f: (f.path, f.line, f.column, f.code))
     result.fail_on = options.fail_on or config.fail_on
     return result
 
 
-def _take(file_result: FileResult, result: Result, set_checks, config: Config, rules) -> None:
-    """Add one file's findings, with those of the rules over all files that it completes."""
+def _filters(options: Options, config: Config):
+    """What narrows the findings reported: --diff REF, then the baseline."""
+    changed = remaining = None
+    if options.diff_ref:
+        from .changes import changed_lines
+
+        changed = changed_lines(options.diff_ref)
+    if options.use_baseline and config.baseline:
+        from . import baseline
+
+        remaining = baseline.load(config.baseline)
+
+    def keep(findings: list[Finding]) -> list[Finding]:
+        if changed is not None:
+            from .changes import touches
+
+            findings = [f for f in findings if touches(changed, f.path, f.line, f.end_line)]
+        if remaining is not None:
+            from . import baseline
+
+            findings = baseline.hide(findings, remaining)
+        return findings
+
+    return keep
+
+
+def _take(file_result: FileResult, result: Result, set_checks, config: Config, rules) -> list:
+    """One file's findings, with those of the rules over all files that it completes."""
     result.notes += file_result.notes
     if file_result.problem:
         result.problems.append(file_result.problem)
-        return
+        return []
     result.files += 1
-    result.findings += file_result.findings  # decided in the worker
+    findings = list(file_result.findings)  # decided in the worker
     across = []
     for keys, match in file_result.matches:
         for check, known_key in zip(set_checks, keys, strict=True):
@@ -234,15 +263,8 @@ def _take(file_result: FileResult, result: Result, set_checks, config: Config, r
     markers = {file_result.path: file_result.markers}
     for finding in admit(across, config, markers):
         line = file_result.lines.get(finding.line)
-        result.findings.append(replace(finding, source_line=line) if line else finding)
-    result.findings += unused_markers(markers, rules)
-
-
-def _changed_only(findings: list[Finding], ref: str) -> list[Finding]:
-    from .changes import changed_lines, touches
-
-    changed = changed_lines(ref)
-    return [f for f in findings if touches(changed, f.path, f.line, f.end_line)]
+        findings.append(replace(finding, source_line=line) if line else finding)
+    return findings + unused_markers(markers, rules)
 
 
 def _load_registries(paths: list[str]) -> Registry | None:

@@ -72,21 +72,59 @@ def _excerpt(source: str, finding) -> tuple[str, str]:
     return shown, " " * offset + "^" + "~" * (max(1, end - start) - 1)
 
 
-def lint_text(result) -> str:
+class Totals:
+    """What a run found, counted as findings are written (for the closing lines)."""
+
+    def __init__(self, files: int = 0):
+        self.files = files
+        self.counts = {"errors": 0, "warnings": 0, "infos": 0}
+
+    def add(self, findings) -> None:
+        for finding in findings:
+            self.counts[f"{finding.severity}s"] += 1
+
+    @property
+    def findings(self) -> int:
+        return sum(self.counts.values())
+
+    def summary(self) -> dict:
+        return {"files": self.files, "findings": self.findings, **self.counts}
+
+
+class Writer:
+    """A format written as the findings arrive, file by file, in order: the head, the
+    findings, then a tail that may sum them up. A writer only formats."""
+
+    def head(self) -> str:
+        return ""
+
+    def body(self, findings) -> str:
+        raise NotImplementedError
+
+    def tail(self, totals: Totals) -> str:
+        return ""
+
+
+class TextWriter(Writer):
     """`path:line:col: CODE severity message`, the source line, a caret under the statement."""
-    out = []
-    for finding in result.findings:
-        out.append(f"{_where(finding)}: {finding.code} {finding.severity} {finding.message}")
-        if finding.source_line is not None:
-            shown, caret = _excerpt(finding.source_line, finding)
-            out += [f"    {shown}", f"    {caret}"]
-    if result.findings:
-        counts = counts_by_severity(result.findings)
-        out.append(
-            f"{len(result.findings)} finding(s) in {result.files} file(s): "
-            f"{counts['errors']} error(s), {counts['warnings']} warning(s), {counts['infos']} info"
+
+    def body(self, findings) -> str:
+        out = []
+        for finding in findings:
+            out.append(f"{_where(finding)}: {finding.code} {finding.severity} {finding.message}")
+            if finding.source_line is not None:
+                shown, caret = _excerpt(finding.source_line, finding)
+                out += [f"    {shown}", f"    {caret}"]
+        return "".join(line + "\n" for line in out)
+
+    def tail(self, totals: Totals) -> str:
+        if not totals.findings:
+            return ""
+        counts = totals.counts
+        return (
+            f"{totals.findings} finding(s) in {totals.files} file(s): {counts['errors']} "
+            f"error(s), {counts['warnings']} warning(s), {counts['infos']} info\n"
         )
-    return "\n".join(out) + ("\n" if out else "")
 
 
 def _where(finding) -> str:
@@ -96,25 +134,30 @@ def _where(finding) -> str:
     return f"{finding.path}:{finding.line}:{finding.column}"
 
 
-def counts_by_severity(findings) -> dict:
-    return {
-        f"{severity}s": sum(1 for finding in findings if finding.severity == severity)
-        for severity in ("error", "warning", "info")
-    }
-
-
-def lint_json(result) -> str:
+class JsonWriter(Writer):
     """The spec's JSON object, one finding per line (json's C encoder: no indent)."""
-    import json
 
-    summary = {
-        "files": result.files,
-        "findings": len(result.findings),
-        **counts_by_severity(result.findings),
-    }
-    findings = ",\n".join(json.dumps(f.as_json(), ensure_ascii=False) for f in result.findings)
-    body = f"[\n{findings}\n]" if findings else "[]"
-    return f'{{"version": 1, "findings": {body},\n"summary": {json.dumps(summary)}}}\n'
+    def __init__(self):
+        self.first = True
+
+    def head(self) -> str:
+        return '{"version": 1, "findings": ['
+
+    def body(self, findings) -> str:
+        import json
+
+        if not findings:
+            return ""
+        text = ",\n".join(json.dumps(f.as_json(), ensure_ascii=False) for f in findings)
+        lead = "\n" if self.first else ",\n"
+        self.first = False
+        return lead + text
+
+    def tail(self, totals: Totals) -> str:
+        import json
+
+        closing = "]" if self.first else "\n]"
+        return f'{closing},\n"summary": {json.dumps(totals.summary())}}}\n'
 
 
 # GitHub shows at most this many annotations of each level in one step.
@@ -130,31 +173,35 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def lint_github(result) -> str:
+class GithubWriter(Writer):
     """Workflow commands that GitHub shows as annotations on the changed files."""
-    out = []
-    for finding in result.findings:
-        properties = ",".join(
-            f"{key}={_escape_property(str(value))}"
-            for key, value in (
-                ("file", finding.path),
-                ("line", finding.line),
-                ("col", finding.column),
-                ("endLine", finding.end_line),
-                ("endColumn", finding.end_column),
-                ("title", f"{finding.code} {finding.name}"),
-            )
+
+    def body(self, findings) -> str:
+        return "".join(_annotation(finding) + "\n" for finding in findings)
+
+    def tail(self, totals: Totals) -> str:
+        return _github_summary(totals) + "\n"
+
+
+def _annotation(finding) -> str:
+    properties = ",".join(
+        f"{key}={_escape_property(str(value))}"
+        for key, value in (
+            ("file", finding.path),
+            ("line", finding.line),
+            ("col", finding.column),
+            ("endLine", finding.end_line),
+            ("endColumn", finding.end_column),
+            ("title", f"{finding.code} {finding.name}"),
         )
-        level = GITHUB_LEVEL[finding.severity]
-        out.append(f"::{level} {properties}::{_escape_data(finding.message)}")
-    out.append(_github_summary(result.findings))
-    return "\n".join(out) + "\n"
+    )
+    return f"::{GITHUB_LEVEL[finding.severity]} {properties}::{_escape_data(finding.message)}"
 
 
-def _github_summary(findings) -> str:
-    counts = counts_by_severity(findings)
+def _github_summary(totals: Totals) -> str:
+    counts = totals.counts
     line = (
-        f"statlint: {len(findings)} finding(s): {counts['errors']} error(s), "
+        f"statlint: {totals.findings} finding(s): {counts['errors']} error(s), "
         f"{counts['warnings']} warning(s), {counts['infos']} info"
     )
     hidden = [
@@ -184,10 +231,15 @@ def statistics(findings) -> str:
     )
 
 
-def _lint_sarif(result) -> str:
-    from .sarif import sarif
+def _sarif_writer() -> Writer:
+    from .sarif import SarifWriter
 
-    return sarif(result)
+    return SarifWriter()
 
 
-LINT_FORMATS = {"text": lint_text, "json": lint_json, "sarif": _lint_sarif, "github": lint_github}
+LINT_FORMATS = {
+    "text": TextWriter,
+    "json": JsonWriter,
+    "sarif": _sarif_writer,
+    "github": GithubWriter,
+}

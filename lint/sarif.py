@@ -78,29 +78,56 @@ def _result(finding, index: dict, root: Path) -> dict:
     return record
 
 
-def sarif(result) -> str:
-    from .rules import RULES
+class SarifWriter:
+    """SARIF 2.1.0 written as the findings arrive: the log up to its results array, the
+    results one per line, then the closing brackets."""
 
-    root = repository_root() or Path.cwd()
-    rules = list(RULES.values())
-    index = {rule.CODE: number for number, rule in enumerate(rules)}
-    log = {
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [
-            {
-                "tool": {
-                    "driver": {
-                        "name": "statlint",
-                        "version": __version__,
-                        "informationUri": "https://pypi.org/project/statlint/",
-                        "rules": [_rule(rule) for rule in rules],
-                    }
-                },
-                "originalUriBaseIds": {"%SRCROOT%": {"uri": root.resolve().as_uri() + "/"}},
-                "columnKind": "unicodeCodePoints",
-                "results": [_result(f, index, root) for f in result.findings],
-            }
-        ],
-    }
-    return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
+    PLACEHOLDER = "__STATLINT_RESULTS__"
+
+    def __init__(self):
+        from .rules import RULES
+
+        self.root = repository_root() or Path.cwd()
+        self.rules = list(RULES.values())
+        self.index = {rule.CODE: number for number, rule in enumerate(self.rules)}
+        self.first = True
+        self.closing = ""
+
+    def head(self) -> str:
+        log = {
+            "$schema": SCHEMA,
+            "version": "2.1.0",
+            "runs": [
+                {
+                    "tool": {
+                        "driver": {
+                            "name": "statlint",
+                            "version": __version__,
+                            "informationUri": "https://pypi.org/project/statlint/",
+                            "rules": [_rule(rule) for rule in self.rules],
+                        }
+                    },
+                    "originalUriBaseIds": {
+                        "%SRCROOT%": {"uri": self.root.resolve().as_uri() + "/"}
+                    },
+                    "columnKind": "unicodeCodePoints",
+                    "results": self.PLACEHOLDER,
+                }
+            ],
+        }
+        text = json.dumps(log, indent=2, ensure_ascii=False)
+        opening, self.closing = text.split(f'"{self.PLACEHOLDER}"')
+        return opening + "["
+
+    def body(self, findings) -> str:
+        if not findings:
+            return ""
+        items = ",\n".join(
+            json.dumps(_result(f, self.index, self.root), ensure_ascii=False) for f in findings
+        )
+        lead = "\n" if self.first else ",\n"
+        self.first = False
+        return lead + items
+
+    def tail(self, totals) -> str:
+        return ("]" if self.first else "\n]") + self.closing + "\n"
