@@ -1,0 +1,153 @@
+"""Property-based tests: for any text, extraction and lint never raise, every location lies
+inside the text and names the statement's own text, and line endings and a BOM change
+nothing; for any YAML or JSON given as a registry, the answer is a registry or a clear
+error, never a traceback."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from statlint.config import Config
+from statlint.document import Document, from_bytes
+from statlint.errors import RegistryError
+from statlint.extract import extract
+from statlint.pipeline import Options, lint
+from statlint.registry import load
+
+from .conftest import ROOT
+
+LONDON = str(ROOT / "fixtures" / "registries" / "london.yaml")
+PIECES = [
+    "24%",
+    " fell ",
+    "since 2019",
+    "£1.5m",
+    "nearly",
+    " 500 (497) ",
+    "(down 3%)",
+    "\n- ",
+    ":\n",
+    "from 2,117 to 2,390",
+    " in the year to March 2025",
+    "a third of",
+    "halved",
+    "twelve",
+    "\n\n",
+    " per cent ",
+    "£",
+    "%",
+    "(",
+    ")",
+    ";",
+    "., ",
+    "2024/25",
+    "Non-DA",
+    " homicides",
+    " officers",
+    "\u00a0",
+    "\t",
+    " statlint: ignore[SL101]",
+    "<!--",
+    "-->",
+    " between October 2023 and January 2024",
+    " more than ",
+    " up to ",
+    "é",
+    "𝟚",
+]
+DRAFTS = st.one_of(
+    st.text(st.characters(exclude_categories=("Cs",)), max_size=300),  # encodable text
+    st.lists(st.sampled_from(PIECES), max_size=40).map("".join),
+)
+SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(DRAFTS)
+def test_extraction_never_raises_and_locations_are_the_statements(text):
+    document = Document.from_text("draft.txt", text)
+    for claim in extract(document):
+        assert 0 <= claim.start < claim.end <= len(document.text)
+        assert (claim.line, claim.column) <= (claim.end_line, claim.end_column)
+        assert claim.text == " ".join(document.text[claim.start : claim.end].split())
+        if claim.line == claim.end_line:
+            shown = document.line(claim.line)[claim.column - 1 : claim.end_column - 1]
+            assert " ".join(shown.split()) == claim.text
+
+
+def _fields(document):
+    return [
+        (c.line, c.column, c.end_line, c.end_column, c.value, c.unit, c.subject, c.period)
+        for c in extract(document)
+    ]
+
+
+@SETTINGS
+@given(DRAFTS)
+def test_line_endings_and_a_bom_change_nothing(text):
+    text = text.replace("\r", "").replace("\x00", "")  # a NUL makes it a binary file
+    plain = from_bytes(text.encode("utf-8"), "draft.txt")
+    for variant in (
+        text.replace("\n", "\r\n"),
+        "\ufeff" + text,
+        "\ufeff" + text.replace("\n", "\r\n"),
+    ):
+        assert _fields(from_bytes(variant.encode("utf-8"), "draft.txt")) == _fields(plain)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(DRAFTS, st.sampled_from(["draft.txt", "draft.md", "draft.html"]))
+def test_lint_never_raises_on_any_draft(text, name):
+    options = Options(("-",), (LONDON,), stdin_filename=name)
+    result = lint(options, Config(), stdin=lambda: text.encode("utf-8"))
+    assert result.exit_code in (0, 1, 2)
+    for finding in result.findings:
+        assert finding.line >= 1 and finding.column >= 1
+
+
+SCALARS = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)
+)
+TREES = st.recursive(
+    SCALARS,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4), st.dictionaries(st.text(max_size=10), children, max_size=4)
+    ),
+    max_leaves=25,
+)
+REGISTRY_LIKE = st.fixed_dictionaries(
+    {"version": st.one_of(st.just(1), SCALARS), "metrics": TREES, "figures": TREES}
+)
+
+
+@SETTINGS
+@given(st.one_of(TREES, REGISTRY_LIKE), st.sampled_from(["yaml", "json"]))
+def test_any_yaml_or_json_registry_is_a_registry_or_a_clear_error(tmp_path_factory, data, kind):
+    path = tmp_path_factory.mktemp("registry") / f"registry.{kind}"
+    text = json.dumps(data) if kind == "json" else yaml.safe_dump(data)
+    path.write_text(text, encoding="utf-8")
+    try:
+        load(path)
+    except RegistryError as error:
+        assert all(problem.startswith(str(path)) for problem in error.problems)
+
+
+@SETTINGS
+@given(st.text(st.characters(exclude_categories=("Cs",)), max_size=200))
+def test_any_text_as_a_registry_is_a_registry_or_a_clear_error(tmp_path_factory, text):
+    path = tmp_path_factory.mktemp("registry") / "registry.yaml"
+    path.write_text(text, encoding="utf-8")
+    try:
+        load(path)
+    except RegistryError as error:
+        assert error.problems and all(p.startswith(str(path)) for p in error.problems)
+
+
+@pytest.mark.parametrize("text", ["", "\n", "\ufeff", "   \n\n  "])
+def test_empty_drafts_have_no_statements(text):
+    assert extract(Document.from_text("empty.txt", text)) == []
