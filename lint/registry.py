@@ -15,6 +15,7 @@ from .periods import Period
 from .words import metric_words
 
 MAX_NODES = 200_000
+MAX_BYTES = 10_000_000  # a registry is written by hand: larger is a mistake or an attack
 SAFE_TAGS = (
     "tag:yaml.org,2002:map",
     "tag:yaml.org,2002:seq",
@@ -228,9 +229,13 @@ def load(path: str | Path) -> Registry:
     name = str(path)
     try:
         with open(path, "rb") as stream:
-            data = stream.read()
+            data = stream.read(MAX_BYTES + 1)
     except OSError as error:
         raise RegistryError([f"{name}: cannot read registry ({error.strerror or error})"]) from None
+    if len(data) > MAX_BYTES:
+        raise RegistryError(
+            [f"{name}: too large for a registry (over {MAX_BYTES // 1_000_000} MB), not read"]
+        )
     cached = _cached(data, name)
     if cached is not None:
         return cached

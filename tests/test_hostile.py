@@ -1,0 +1,95 @@
+"""Hostile and broken inputs: refused quickly, with a message, never a traceback; the other
+inputs are still linted; statlint never opens a network connection."""
+
+from __future__ import annotations
+
+import json
+import socket
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from statlint.cli import main
+from statlint.entry import main as entry_main
+
+from .conftest import ROOT, SEEDS
+
+LONDON = str(ROOT / "fixtures" / "registries" / "london.yaml")
+
+
+def test_a_huge_registry_is_refused_quickly_without_reading_it(tmp_path):
+    huge = tmp_path / "huge.yaml"
+    with open(huge, "wb") as stream:  # 100 MB, sparse: no time spent writing it
+        stream.truncate(100_000_000)
+    started = time.perf_counter()
+    result = CliRunner().invoke(main, ["registry", "check", str(huge)])
+    assert time.perf_counter() - started < 2
+    assert result.exit_code == 2
+    assert "huge.yaml: too large for a registry" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "version: 1\nmetrics: !!python/object/apply:os.system ['echo owned']\n",
+        "version: 1\nmetrics: !!python/name:os.system\n",
+        "!!python/object:__main__.X {}\n",
+    ],
+)
+def test_python_tags_are_rejected(tmp_path, text):
+    path = tmp_path / "r.yaml"
+    path.write_text(text)
+    result = CliRunner().invoke(main, ["registry", "check", str(path)])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "owned" not in result.output
+
+
+def test_empty_and_blank_drafts_are_clean(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.md").write_text("\n\n   \n")
+    result = CliRunner().invoke(main, ["--registry", LONDON, str(tmp_path)])
+    assert (result.exit_code, result.stdout) == (0, "")
+
+
+def test_one_bad_input_among_many_is_reported_and_the_rest_linted(tmp_path):
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02" * 100)
+    (tmp_path / "broken.docx").write_bytes(b"not a zip at all")
+    (tmp_path / "good.txt").write_text(
+        "Homicides fell 21% in the year to March 2025 compared with 2019.\n"
+    )
+    result = CliRunner().invoke(main, ["--registry", LONDON, "--format", "json", str(tmp_path)])
+    assert result.exit_code == 2
+    assert "binary.txt: binary file" in result.stderr
+    assert "broken.docx: not a readable .docx file" in result.stderr
+    findings = json.loads(result.stdout)["findings"]
+    assert [(f["path"].rsplit("/", 1)[-1], f["code"]) for f in findings] == [("good.txt", "SL101")]
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    attempts = []
+
+    def refuse(*args, **kwargs):
+        attempts.append(args)
+        raise OSError("statlint tried to open a network connection")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    return attempts
+
+
+def test_statlint_never_opens_a_network_connection(no_network, tmp_path, capsys):
+    (tmp_path / "a.html").write_text("<p>Homicides fell 21% (year to March 2025).</p>")
+    (tmp_path / "b.md").write_text("Robbery fell [16%](https://example.org) since 2019.\n")
+    drafts = [str(SEEDS), str(tmp_path)]
+    assert entry_main(drafts) in (0, 1)
+    for arguments in (
+        ["--registry", LONDON, "--format", "sarif", *drafts],
+        ["harvest", str(SEEDS), "-o", str(tmp_path / "h.yaml")],
+        ["report", "--html", str(tmp_path / "r.html"), *drafts],
+    ):
+        CliRunner().invoke(main, arguments)
+    assert no_network == []
