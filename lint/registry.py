@@ -14,7 +14,7 @@ from .errors import RegistryError
 from .periods import Period
 from .words import metric_words
 
-MAX_NODES = 200_000
+MAX_NODES = 50_000  # nodes: a hand-made registry has a few thousand; an alias bomb, billions
 MAX_BYTES = 10_000_000  # a registry is written by hand: larger is a mistake or an attack
 SAFE_TAGS = (
     "tag:yaml.org,2002:map",
