@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import argparse
 import random
-import time
 from pathlib import Path
+
+from run import best  # benchmarks/run.py, beside this script
 
 from statlint.document import Document
 from statlint.extract import extract
@@ -36,15 +37,6 @@ def corpus(megabytes: float, seed: int = 7) -> str:
     return "\n\n".join(parts)
 
 
-def best_time(run, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        run()
-        times.append(time.perf_counter() - started)
-    return min(times)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=2.0, help="corpus size in MB")
@@ -54,7 +46,7 @@ def main() -> None:
     megabytes = len(text.encode("utf-8")) / 1_000_000
     document = Document.from_text("corpus.txt", text)
     claims = extract(document)
-    seconds = best_time(lambda: extract(document), args.repeat)
+    seconds = best(lambda: extract(document), args.repeat)
     print(f"corpus: {megabytes:.2f} MB from {len(list(SEEDS.glob('*.txt')))} seeds")
     print(f"statlint extract: {megabytes / seconds:8.2f} MB/s  ({len(claims)} claims)")
     try:
@@ -63,7 +55,7 @@ def main() -> None:
         print("quantulum3: not installed (pip install -e '.[bench]' to compare)")
         return
     sample = text[:50_000]
-    q_seconds = best_time(lambda: quantulum.parse(sample), 1)
+    q_seconds = best(lambda: quantulum.parse(sample), 1)
     q_rate = len(sample.encode("utf-8")) / 1_000_000 / q_seconds
     print(
         f"quantulum3 parse: {q_rate:8.4f} MB/s  (on the first 50 kB; "

@@ -9,6 +9,21 @@ import click
 from . import __version__
 
 PATHS = click.argument("paths", nargs=-1, required=True)
+REGISTRY = click.option(
+    "--registry",
+    "registries",
+    multiple=True,
+    metavar="PATH",
+    help="Canonical figures registry (repeatable; default: from the configuration). "
+    "Without one, only the registry-free rules run.",
+)
+CONFIG = click.option(
+    "--config",
+    "config_path",
+    metavar="PATH",
+    help="Read this configuration instead of searching upward.",
+)
+NO_CONFIG = click.option("--no-config", is_flag=True, help="Read no configuration file.")
 STDIN_FILENAME = click.option(
     "--stdin-filename", help="The name to report for input read from '-'."
 )
@@ -65,14 +80,7 @@ def _codes(value: str | None) -> tuple[str, ...]:
 
 @main.command()
 @PATHS
-@click.option(
-    "--registry",
-    "registries",
-    multiple=True,
-    metavar="PATH",
-    help="Canonical figures registry (repeatable; default: from the configuration). "
-    "Without one, only the registry-free rules run.",
-)
+@REGISTRY
 @format_option("text", "json", "sarif", "github")
 @click.option("--select", help="Only these rule codes or prefixes, comma-separated (SL2).")
 @click.option("--ignore", help="Leave out these rule codes or prefixes, comma-separated.")
@@ -81,13 +89,8 @@ def _codes(value: str | None) -> tuple[str, ...]:
     type=click.Choice(["error", "warning"]),
     help="The lowest severity that makes the exit code 1 [default: warning].",
 )
-@click.option(
-    "--config",
-    "config_path",
-    metavar="PATH",
-    help="Read this configuration instead of searching upward.",
-)
-@click.option("--no-config", is_flag=True, help="Read no configuration file.")
+@CONFIG
+@NO_CONFIG
 @click.option(
     "--diff",
     "diff_ref",
@@ -243,17 +246,11 @@ def init_command():
     type=click.Path(dir_okay=False),
     help="Where to write the annotated copy (never the draft itself).",
 )
-@click.option(
-    "--registry",
-    "registries",
-    multiple=True,
-    metavar="PATH",
-    help="Canonical figures registry (repeatable; default: from the configuration).",
-)
+@REGISTRY
 @click.option("--select", help="Only these rule codes or prefixes, comma-separated.")
 @click.option("--ignore", help="Leave out these rule codes or prefixes, comma-separated.")
-@click.option("--config", "config_path", metavar="PATH", help="Read this configuration.")
-@click.option("--no-config", is_flag=True, help="Read no configuration file.")
+@CONFIG
+@NO_CONFIG
 def annotate(draft, output, registries, select, ignore, config_path, no_config):
     """Copy a Word draft with a comment on each finding; the draft is left untouched."""
     from pathlib import Path
@@ -335,15 +332,9 @@ def harvest(paths, output, force):
     type=click.Path(dir_okay=False),
     help="Where to write the report: one self-contained HTML file.",
 )
-@click.option(
-    "--registry",
-    "registries",
-    multiple=True,
-    metavar="PATH",
-    help="Canonical figures registry (repeatable; default: from the configuration).",
-)
-@click.option("--config", "config_path", metavar="PATH", help="Read this configuration.")
-@click.option("--no-config", is_flag=True, help="Read no configuration file.")
+@REGISTRY
+@CONFIG
+@NO_CONFIG
 def report(paths, html_path, registries, config_path, no_config):
     """Write an HTML page showing each document with its statements highlighted."""
     from .atomic import write_atomic
