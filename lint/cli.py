@@ -113,43 +113,13 @@ def _codes(value: str | None) -> tuple[str, ...]:
 )
 @STDIN_FILENAME
 @click.option("--quiet", is_flag=True, help="Print nothing; only the exit code tells.")
-def lint(
-    paths,
-    registries,
-    fmt,
-    select,
-    ignore,
-    fail_on,
-    config_path,
-    no_config,
-    diff_ref,
-    statistics,
-    write_baseline,
-    no_baseline,
-    jobs,
-    stdin_filename,
-    quiet,
-):
+def lint(paths, registries, select, ignore, **options):
     """Lint drafts: check every figure against the registry and against each other."""
     from .command import LintRequest
     from .command import lint as lint_command
 
     request = LintRequest(
-        tuple(paths),
-        tuple(registries),
-        fmt,
-        _codes(select),
-        _codes(ignore),
-        fail_on,
-        config_path,
-        no_config,
-        diff_ref,
-        statistics,
-        write_baseline,
-        no_baseline,
-        jobs,
-        stdin_filename,
-        quiet,
+        tuple(paths), tuple(registries), select=_codes(select), ignore=_codes(ignore), **options
     )
     sys.exit(lint_command(request))
 
