@@ -7,11 +7,11 @@ between them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from . import periods
 from .compare import approximation_holds, rounds_to
+from .record import record, replace
 from .wording import for_period, value_text
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .registry import Figure, Registry
 
 
-@dataclass(frozen=True)
+@record
 class Comparison:
     """A claim beside the figures of its metric that it could mean."""
 

@@ -8,7 +8,8 @@ Both therefore behave the same by construction.
 from __future__ import annotations
 
 import sys
-from dataclasses import dataclass
+
+from .record import record
 
 PROGRESS_FROM = 200  # files: fewer than this finish before a bar would help
 
@@ -21,7 +22,7 @@ class Exit(Exception):
         self.code = code
 
 
-@dataclass(frozen=True)
+@record
 class LintRequest:
     paths: tuple[str, ...]
     registries: tuple[str, ...] = ()

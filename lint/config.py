@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from functools import lru_cache
 
+from . import diskcache
 from .errors import ConfigError
+from .record import field, record
 
 CANDIDATES = (".statlint.toml", "statlint.toml", "pyproject.toml")
 
 
-@dataclass(frozen=True)
+@record
 class Config:
     path: str | None = None
     registry: tuple[str, ...] = ()
@@ -30,26 +31,42 @@ class Config:
     baseline: str | None = None
 
 
-def _toml(path: str) -> dict:
+def _toml(path: str, data: bytes) -> dict:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - Python 3.10
         import tomli as tomllib
     try:
-        with open(path, encoding="utf-8") as stream:
-            return tomllib.loads(stream.read())
-    except (OSError, UnicodeDecodeError) as error:
+        return tomllib.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as error:
         raise ConfigError(f"{path}: cannot read ({error})") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
 
 
 def _section(path: str) -> dict | None:
-    """The statlint settings of a candidate file, or None when it has none."""
-    data = _toml(path)
-    if os.path.basename(path) == "pyproject.toml":
-        return data.get("tool", {}).get("statlint")
-    return data
+    """The validated statlint settings of a candidate file, or None when it has none.
+
+    Files whose exact bytes were read before come from the cache: no TOML parser, no
+    schema validation. A pyproject.toml that never says "statlint" is not parsed at all."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except OSError as error:
+        raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
+    is_pyproject = os.path.basename(path) == "pyproject.toml"
+    if is_pyproject and b"statlint" not in data:
+        return None
+    cached = diskcache.lookup("config", path, data)
+    if isinstance(cached, dict) and isinstance(cached.get("settings"), (dict, type(None))):
+        return cached["settings"]
+    settings = _toml(path, data)
+    if is_pyproject:
+        settings = settings.get("tool", {}).get("statlint")
+    if settings is not None:
+        _check(settings, path)
+    diskcache.store("config", path, data, {"settings": settings})
+    return settings
 
 
 def find(start: str) -> str | None:
@@ -106,7 +123,6 @@ def load(path: str) -> Config:
     settings = _section(path)
     if settings is None:
         raise ConfigError(f"{path}: has no [tool.statlint] section")
-    _check(settings, path)
     base = os.path.dirname(path)
     return Config(
         path=path,

@@ -8,12 +8,13 @@ loop or an unreadable folder is reported and skipped; the walk goes on.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+
+from .record import field, record
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 
-@dataclass
+@record(frozen=False)
 class Found:
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # paths that are not there: exit 2

@@ -5,10 +5,10 @@ from __future__ import annotations
 import bisect
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 
 from . import recache
 from .errors import DocumentError
+from .record import field, record, replace
 
 # Spaces that `\s` in the grammar should see as spaces. Each is replaced by one plain
 # space, so every offset into the normalised text is an offset into the original.
@@ -17,7 +17,7 @@ _BINARY_PROBE = 8192
 _BLANKED = recache.compile(r"[^\n]")
 
 
-@dataclass(frozen=True)
+@record
 class Cell:
     """A table cell in a document's text, read with its row's and column's headers."""
 
@@ -34,7 +34,7 @@ def normalise(text: str) -> str:
     return _ODD_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text
 
 
-@dataclass(frozen=True)
+@record
 class Document:
     """A draft as text to parse, with the way back to the file as the user sees it.
 

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-
 from .match import Match
 from .model import Claim, location_json, plain_number
+from .record import field, record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -14,7 +13,7 @@ if TYPE_CHECKING:
 SEVERITIES = ("error", "warning", "info")
 
 
-@dataclass(frozen=True)
+@record
 class Finding:
     path: str
     line: int
@@ -55,7 +54,7 @@ class Finding:
         return record
 
 
-@dataclass(frozen=True)
+@record
 class Context:
     """What a rule may use besides its match: the registry, and a way to make findings."""
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
 
 from . import numbers, patterns, recache
 from .document import Document
 from .model import Claim
 from .periods import Period
+from .record import record, replace
 from .segment import Block, Sentence, blocks, sentences
 
 WINDOW = 160  # the longest statement or period phrase the grammar is shown
@@ -114,7 +114,7 @@ _CLAUSE_EDGE = recache.compile(r"[,;:(\[—–]|\s-\s")
 _WORD_START = recache.compile(r"(?<![^\s(])[\w£]")
 
 
-@dataclass(frozen=True)
+@record
 class Core:
     """What a statement says, before its subject and periods are known."""
 
@@ -555,7 +555,7 @@ _RESOLVED: dict = {}
 
 
 # ---- putting it together ----------------------------------------------------------------
-@dataclass
+@record(frozen=False)
 class _Context:
     """Period phrases carried from sentence to sentence."""
 

@@ -12,11 +12,11 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from pathlib import Path
 
 from .compare import same_figure
 from .model import plain_number
+from .record import record
 from .words import metric_words
 
 _DATE_LINE = re.compile(
@@ -28,7 +28,7 @@ _MONTHS = "january february march april may june july august september october n
 DATE_LINES = 20  # a document's own date is on one of its first lines
 
 
-@dataclass(frozen=True)
+@record
 class Mention:
     source: str  # file name and line
     subject: str
@@ -36,7 +36,7 @@ class Mention:
     published: str | None
 
 
-@dataclass
+@record(frozen=False)
 class Cluster:
     words: frozenset
     kind: str

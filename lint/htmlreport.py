@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass
+
+from .record import record
 
 CLASSES = ("conforms", "stale", "conflict", "unchecked")
 STALE_CODES = {"SL102", "SL104"}  # missing period or stale: a warning to date the figure
 
 
-@dataclass(frozen=True)
+@record
 class Statement:
     line: int
     column: int

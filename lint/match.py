@@ -7,9 +7,8 @@ a tie between metrics is kept as uncertain, never guessed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .model import Claim
+from .record import record
 from .words import is_qualifier, metric_words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
@@ -17,7 +16,7 @@ if TYPE_CHECKING:
     from .registry import Registry
 
 
-@dataclass(frozen=True)
+@record
 class Match:
     claim: Claim
     metric: str | None = None

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from .record import record, replace
 
 
-@dataclass(frozen=True)
+@record
 class Claim:
     """One statistical statement in a draft, normalised."""
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from . import recache
+from .record import record
 
 _ISO_POINT = recache.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTH_NAMES = (
@@ -25,7 +24,7 @@ class PeriodError(ValueError):
     """A period string that is not ISO 8601 at year, month or day precision."""
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Point:
     """A date at year (month=0), month (day=0) or day precision."""
 
@@ -60,7 +59,7 @@ class Point:
         return (self.year, month, self.day or days_in_month(self.year, month))
 
 
-@dataclass(frozen=True, order=True)
+@record(order=True)
 class Period:
     """Both ends inclusive; a single point has start == end."""
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
 
 from . import suppress
 from .config import Config
@@ -30,6 +29,7 @@ from .engine import (
 )
 from .extract import extract
 from .match import link
+from .record import field, record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ if TYPE_CHECKING:
 PARALLEL_FROM = 16  # fewer files than this are linted in-process: no pool to start
 
 
-@dataclass(frozen=True)
+@record
 class Options:
     paths: tuple[str, ...]
     registries: tuple[str, ...] = ()
@@ -51,7 +51,7 @@ class Options:
     jobs: int = 1
 
 
-@dataclass
+@record(frozen=False)
 class Result:
     findings: list[Finding]
     files: int
@@ -65,7 +65,7 @@ class Result:
         return 2 if self.problems else exit_code(self.findings, self.fail_on)
 
 
-@dataclass
+@record(frozen=False)
 class FileResult:
     """What linting one file gives, before the rules over all files have seen it."""
 
@@ -78,7 +78,7 @@ class FileResult:
     problem: str | None = None
 
 
-@dataclass(frozen=True)
+@record
 class _Setup:
     """What every worker needs, set once per process."""
 

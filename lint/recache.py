@@ -11,9 +11,12 @@ anything that fails is compiled afresh. Set STATLINT_CACHE_DIR=off to do without
 
 from __future__ import annotations
 
+import binascii
 import os
 import re
 import sys
+import zlib
+from array import array
 
 _entries: dict | None = None
 _dirty = False
@@ -38,7 +41,7 @@ def cache_file() -> str | None:
     import _sre
 
     version = "-".join(map(str, sys.version_info[:3]))
-    return os.path.join(folder, f"regex-cpython-{version}-{_sre.MAGIC}.tsv")
+    return os.path.join(folder, f"regex-cpython-{version}-{_sre.MAGIC}-{_sre.CODESIZE}z.tsv")
 
 
 def _key(pattern: str, flags: int) -> str:
@@ -47,8 +50,11 @@ def _key(pattern: str, flags: int) -> str:
 
 # One entry a line, fields separated by tabs, so that reading needs neither json nor
 # pickle (whose import or trust would cost more than it saves):
-#   key  flags  groups  name=index,...  code,...
-# The key is "flags:pattern", with %, tab and newline percent-encoded.
+#   key  flags  groups  name=index,...  code
+# The key is "flags:pattern", with %, tab and newline percent-encoded; the code is the
+# program's words as native-endian bytes, zlib-compressed, in base64. All of it decodes in
+# C: a list of decimal numbers took 5 ms a run to parse, and a file eight times the size
+# to read.
 def _escape(text: str) -> str:
     return text.replace("%", "%25").replace("\t", "%09").replace("\n", "%0A")
 
@@ -74,6 +80,17 @@ def _load() -> dict:
     return _entries
 
 
+def _words(values) -> array:
+    """The program's words in an array of the engine's code size."""
+    import _sre
+
+    return array("I" if array("I").itemsize == _sre.CODESIZE else "L", values)
+
+
+def _packed(code: list[int]) -> str:
+    return binascii.b2a_base64(zlib.compress(_words(code).tobytes()), newline=False).decode()
+
+
 def _from_entry(entry, pattern: str, flags: int) -> re.Pattern | None:
     """The compiled pattern an entry describes, or None if it is not exactly that."""
     import _sre
@@ -87,7 +104,7 @@ def _from_entry(entry, pattern: str, flags: int) -> re.Pattern | None:
         indexgroup = [None] * (int(groups) + 1)
         for name, index in groupindex.items():
             indexgroup[index] = name
-        program = [int(number) for number in code.split(",")]
+        program = _words(zlib.decompress(binascii.a2b_base64(code))).tolist()
         compiled = _sre.compile(
             pattern, int(total), program, int(groups), groupindex, tuple(indexgroup)
         )
@@ -112,7 +129,7 @@ def _program(pattern: str, flags: int) -> tuple[re.Pattern, list[str]]:
     total, groups = flags | parsed.state.flags, parsed.state.groups - 1
     compiled = _sre.compile(pattern, total, code, groups, groupindex, tuple(indexgroup))
     names = ",".join(f"{name}={index}" for name, index in groupindex.items())
-    return compiled, [str(total), str(groups), names, ",".join(str(int(c)) for c in code)]
+    return compiled, [str(total), str(groups), names, _packed(code)]
 
 
 def compile(pattern: str, flags: int = 0) -> re.Pattern:

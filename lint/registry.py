@@ -5,13 +5,13 @@ Every problem is reported with the file, line and YAML path of the key, never a 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
 from functools import lru_cache
-from pathlib import Path
 
-from . import periods
+from . import diskcache, periods
 from .errors import RegistryError
 from .periods import Period
+from .record import field, record
 from .words import metric_words
 
 MAX_NODES = 50_000  # nodes: a hand-made registry has a few thousand; an alias bomb, billions
@@ -22,7 +22,7 @@ SAFE_TAGS = (
 )  # a YAML alias bomb expands past this and is refused
 
 
-@dataclass(frozen=True)
+@record
 class Metric:
     id: str
     name: str
@@ -30,7 +30,7 @@ class Metric:
     description: str = ""
 
 
-@dataclass(frozen=True)
+@record
 class Figure:
     metric: str
     value: float
@@ -47,7 +47,7 @@ class Figure:
         return "change" if self.baseline else "level"
 
 
-@dataclass(frozen=True)
+@record
 class Registry:
     metrics: dict[str, Metric] = field(default_factory=dict)
     figures: tuple[Figure, ...] = ()
@@ -221,11 +221,11 @@ def _alias_clashes(metrics: dict[str, Metric], lines: dict, name: str) -> list[s
     return problems
 
 
-def load(path: str | Path) -> Registry:
+def load(path: str | os.PathLike) -> Registry:
     """Read and validate one registry file. Raises RegistryError listing every problem.
 
-    A registry that validated before is read from the cache, keyed by its content's hash:
-    no YAML parsing, no schema validation (whose imports alone cost ~100 ms)."""
+    A registry whose exact bytes validated before is read from the cache: no YAML parsing,
+    no schema validation (whose imports alone cost ~100 ms)."""
     name = str(path)
     try:
         with open(path, "rb") as stream:
@@ -263,43 +263,20 @@ def _validated(text: str, name: str) -> Registry:
     return registry
 
 
-# ---- the cache of validated registries ------------------------------------------------
-CACHE_FORMAT = 1
-
-
-def _cache_path(data: bytes) -> str | None:
-    import hashlib
-    import os
-
-    from . import __version__
-    from .recache import cache_folder
-
-    folder = cache_folder()
-    if folder is None:
-        return None
-    digest = hashlib.sha256(data + f"|{CACHE_FORMAT}|{__version__}".encode()).hexdigest()
-    return os.path.join(folder, f"registry-{digest[:40]}.json")
-
-
+# ---- validated registries kept in the cache -------------------------------------------
 def _cached(data: bytes, name: str) -> Registry | None:
-    """The registry the cache holds for exactly these bytes; None if none, or if the
-    cache file is unreadable, corrupt or foreign (it is then rebuilt, never trusted)."""
-    import json
-
-    path = _cache_path(data)
-    if path is None:
+    """The registry the cache holds for exactly these bytes; None if none, or if the entry
+    does not make a registry (it is then rebuilt, never trusted)."""
+    stored = diskcache.lookup("registry", name, data)
+    if stored is None:
         return None
     try:
-        with open(path, encoding="utf-8") as stream:
-            stored = json.load(stream)
-        if stored.get("format") != CACHE_FORMAT:
-            return None
         metrics = {
             key: Metric(key, str(m["name"]), tuple(map(str, m["aliases"])), str(m["description"]))
             for key, m in stored["metrics"].items()
         }
         figures = tuple(_figure_from(entry, name) for entry in stored["figures"])
-    except Exception:  # missing, corrupt or not ours: validate the registry afresh
+    except Exception:  # not a registry we wrote: validate the registry afresh
         return None
     if any(figure.metric not in metrics for figure in figures):
         return None
@@ -328,41 +305,25 @@ def _unit(unit) -> str:
 
 
 def _store(data: bytes, registry: Registry, name: str) -> None:
-    import json
-
-    from .atomic import write_atomic
-
-    path = _cache_path(data)
-    if path is None:
-        return
-    body = {
-        "format": CACHE_FORMAT,
-        "metrics": {
-            key: {"name": m.name, "aliases": list(m.aliases), "description": m.description}
-            for key, m in registry.metrics.items()
-        },
-        "figures": [
-            {
-                "metric": f.metric,
-                "value": f.value,
-                "unit": f.unit,
-                "period": str(f.period),
-                "baseline": str(f.baseline) if f.baseline else None,
-                "published": f.published,
-                "source": f.source,
-                "status": f.status,
-                "line": int(f.where.rsplit(":", 1)[1]),
-            }
-            for f in registry.figures
-        ],
+    metrics = {
+        key: {"name": m.name, "aliases": list(m.aliases), "description": m.description}
+        for key, m in registry.metrics.items()
     }
-    try:
-        import os
-
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        write_atomic(path, json.dumps(body).encode("utf-8"))
-    except OSError:
-        pass  # no cache this time; the registry itself was fine
+    figures = [
+        {
+            "metric": f.metric,
+            "value": f.value,
+            "unit": f.unit,
+            "period": str(f.period),
+            "baseline": str(f.baseline) if f.baseline else None,
+            "published": f.published,
+            "source": f.source,
+            "status": f.status,
+            "line": int(f.where.rsplit(":", 1)[1]),
+        }
+        for f in registry.figures
+    ]
+    diskcache.store("registry", name, data, {"metrics": metrics, "figures": figures})
 
 
 def load_all(paths: list[str]) -> Registry:

@@ -8,9 +8,9 @@ sentence) unless something says it ends one.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from . import recache
+from .record import record
 
 BULLET = recache.compile(r"[ \t]*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)]|\([a-z0-9]\))\s")
 _SENTENCE_END = recache.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£])")
@@ -21,7 +21,7 @@ _ABBREVIATION = recache.compile(
 )
 
 
-@dataclass(frozen=True)
+@record
 class Block:
     start: int
     end: int
@@ -29,7 +29,7 @@ class Block:
     lead_in: int | None = None  # index of the block whose ':' introduces this item
 
 
-@dataclass(frozen=True)
+@record
 class Sentence:
     start: int
     end: int

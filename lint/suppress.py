@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 
 from . import recache
 from .document import Document
+from .record import field, record
 
 _DIRECTIVE = recache.compile(
     r"statlint:\s*(?:"
@@ -27,7 +27,7 @@ _DIRECTIVE = recache.compile(
 _COMMENT_OPENING = recache.compile(r"<!--\s*$")
 
 
-@dataclass(frozen=True)
+@record
 class Directive:
     line: int
     column: int
@@ -40,7 +40,7 @@ class Directive:
         return self.codes is None or any(code.startswith(prefix) for prefix in self.codes)
 
 
-@dataclass
+@record(frozen=False)
 class Suppressions:
     """The directives of one document and which of them have suppressed something."""
 

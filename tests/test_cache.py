@@ -3,10 +3,13 @@ foreign cache file is ignored and rebuilt, and the result is the same as without
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import subprocess
 import sys
+import zlib
+from array import array
 from pathlib import Path
 
 import pytest
@@ -19,21 +22,22 @@ PROBE = """
 import sys
 from statlint.entry import main
 try:
-    main(sys.argv[1:])
-except SystemExit:
-    pass
-print("MODULES", "yaml" in sys.modules, "jsonschema" in sys.modules)
+    code = main(sys.argv[1:])
+except SystemExit as exit:
+    code = exit.code
+print("MODULES", "yaml" in sys.modules, "jsonschema" in sys.modules, "tomllib" in sys.modules)
+sys.exit(code)
 """
 
 
-def _run(cache: Path, *args: str) -> subprocess.CompletedProcess:
+def _run(cache: Path, *args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
     environment = {**os.environ, "STATLINT_CACHE_DIR": str(cache)}
     return subprocess.run(
         [sys.executable, "-c", PROBE, *args],
         capture_output=True,
         text=True,
         env=environment,
-        cwd=ROOT,
+        cwd=cwd,
     )
 
 
@@ -63,29 +67,70 @@ def test_a_changed_registry_is_validated_again(cache, tmp_path):
     assert "MODULES True True" in again.stdout
 
 
-@pytest.mark.parametrize("damage", ["garbage", "foreign", "bad-unit"])
+def _entry(stored: Path) -> tuple[dict, bytes]:
+    header, _, source = stored.read_bytes().partition(b"\n")
+    return json.loads(header), source
+
+
+@pytest.mark.parametrize("damage", ["garbage", "foreign", "bad-unit", "other-bytes"])
 def test_a_corrupt_or_foreign_registry_cache_is_ignored(cache, damage):
     clean = _run(cache, "lint", "--registry", LONDON, DRAFT)
-    (stored,) = cache.glob("registry-*.json")
+    (stored,) = cache.glob("registry-*.cache")
+    header, source = _entry(stored)
     if damage == "garbage":
-        stored.write_bytes(b"\x00\xff not json")
+        stored.write_bytes(b"\x00\xff not json\n" + source)
     elif damage == "foreign":
-        stored.write_text(json.dumps({"format": 99, "metrics": {}, "figures": []}))
-    else:
-        body = json.loads(stored.read_text())
-        body["figures"][0]["unit"] = "furlongs"
-        stored.write_text(json.dumps(body))
+        stored.write_bytes(json.dumps({**header, "format": 99}).encode() + b"\n" + source)
+    elif damage == "bad-unit":
+        header["value"]["figures"][0]["unit"] = "furlongs"
+        stored.write_bytes(json.dumps(header).encode() + b"\n" + source)
+    else:  # an entry for other bytes: say, the registry before an edit
+        stored.write_bytes(json.dumps(header).encode() + b"\n" + source.replace(b"-24", b"-25"))
     again = _run(cache, "lint", "--registry", LONDON, DRAFT)
     assert "MODULES True True" in again.stdout  # validated afresh
     assert _findings(again) == _findings(clean)
-    assert json.loads(stored.read_text())["format"] == 1  # rebuilt
+    assert _entry(stored) == (_entry(stored)[0], Path(LONDON).read_bytes())  # rebuilt
+
+
+def test_one_cache_entry_per_registry_file_however_often_it_changes(cache, tmp_path):
+    registry = tmp_path / "r.yaml"
+    for value in ("-24", "-25", "-26"):
+        registry.write_text(Path(LONDON).read_text().replace("value: -24", f"value: {value}", 1))
+        _run(cache, "lint", "--registry", str(registry), DRAFT)
+    assert len(list(cache.glob("registry-*.cache"))) == 1
+
+
+def test_a_configuration_read_before_needs_neither_toml_nor_json_schema(cache, tmp_path):
+    (tmp_path / "statlint.toml").write_text(f'registry = "{LONDON}"\nselect = ["SL1"]\n')
+    first = _run(cache, DRAFT, cwd=tmp_path)
+    second = _run(cache, DRAFT, cwd=tmp_path)
+    assert "MODULES True True True" in first.stdout
+    assert "MODULES False False False" in second.stdout
+    assert _findings(first) == _findings(second) and "SL104" in _findings(first)
+
+
+def test_a_configuration_made_invalid_after_caching_is_refused(cache, tmp_path):
+    config = tmp_path / "statlint.toml"
+    config.write_text('select = ["SL1"]\n')
+    assert _run(cache, DRAFT, cwd=tmp_path).returncode == 0
+    config.write_text('select = ["SL1"]\nfail_on = "error"\n')  # the key is fail-on
+    refused = _run(cache, DRAFT, cwd=tmp_path)
+    assert refused.returncode == 2 and "unknown key 'fail_on'" in refused.stderr
+
+
+def test_a_pyproject_that_never_mentions_statlint_is_not_parsed(cache, tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "drafts"\n')
+    done = _run(cache, DRAFT, cwd=tmp_path)
+    assert done.returncode in (0, 1) and not done.stderr
+    assert done.stdout.rstrip().endswith("MODULES False False False")  # no tomllib
 
 
 def test_a_corrupt_regex_cache_is_ignored_and_rebuilt(cache):
     clean = _run(cache, DRAFT, str(SEEDS / "000_60c6f7e6b95cca2a.txt"))
     (stored,) = cache.glob("regex-*.tsv")
     lines = stored.read_text().split("\n")
-    damaged = [line.rsplit("\t", 1)[0] + "\t1,2,3,999999" for line in lines[:5]] + lines[5:]
+    bogus = base64.b64encode(zlib.compress(array("I", [1, 2, 3, 999999]).tobytes())).decode()
+    damaged = [line.rsplit("\t", 1)[0] + "\t" + bogus for line in lines[:5]] + lines[5:]
     stored.write_text("\n".join(damaged) + "\ngarbage line\t\t\n")
     again = _run(cache, DRAFT, str(SEEDS / "000_60c6f7e6b95cca2a.txt"))
     assert "SL201" in _findings(clean)
