@@ -96,6 +96,14 @@ def value_fits(figure: Figure, claim) -> bool:
     )
 
 
+def value_fix(claim, figures) -> dict | None:
+    """The fix that writes the canonical value, when exactly one figure is meant and the
+    number stands alone (not derived from two others, no exact figure beside it)."""
+    if len(figures) != 1 or claim.derived or claim.exact is not None:
+        return None
+    return {"value": figures[0].value}
+
+
 def superseding(figure: Figure, figures) -> Figure | None:
     """The latest current figure of the same metric, kind and baseline, if later."""
     later = [

@@ -97,6 +97,16 @@ def _codes(value: str | None) -> tuple[str, ...]:
     metavar="REF",
     help="Report only findings on lines changed since the git revision REF.",
 )
+@click.option(
+    "--fix",
+    is_flag=True,
+    help="Write the safe fixes (canonical values, a missing period), then report the rest.",
+)
+@click.option(
+    "--show-diff",
+    is_flag=True,
+    help="Print the safe fixes as a unified diff and write nothing (exit 1 if any).",
+)
 @click.option("--statistics", is_flag=True, help="Also print how many findings per code.")
 @click.option(
     "--write-baseline",

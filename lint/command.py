@@ -39,6 +39,8 @@ class LintRequest:
     jobs: int | None = None
     stdin_filename: str | None = None
     quiet: bool = False
+    fix: bool = False  # write the safe fixes, then report what is left
+    show_diff: bool = False  # print the safe fixes as a unified diff; write nothing
 
 
 def say(message: str, err: bool = False) -> None:
@@ -109,12 +111,16 @@ def _lint(request: LintRequest) -> int:
     writer = None if request.quiet or request.write_baseline else _writer(request.fmt)
     try:
         config = resolve(request.config_path, not request.no_config)
+        if request.show_diff:
+            return _show_fixes(options, config)
+        unwritten = _write_fixes(options, config, request.quiet) if request.fix else []
         progress = None if request.quiet else progress_bar
         result = run_lint(options, config, progress=progress, sink=writer)
     except RegistryError as error:
         fail(error.problems)
     except (ConfigError, BaselineError, ChangesError) as error:
         fail([str(error)])
+    result.problems += unwritten
     report_inputs(result.notes, result.problems)
     if request.write_baseline:
         return _write_baseline(request.write_baseline, result)
@@ -125,6 +131,59 @@ def _lint(request: LintRequest) -> int:
 
             say(statistics(result.findings), err=request.fmt != "text")
     return result.exit_code
+
+
+def _fixes(options, config):
+    from .pipeline import fixes
+
+    if "-" in options.paths:
+        fail(["--fix and --show-diff work on files, not on standard input"])
+    changed, notes = fixes(options, config)
+    report_inputs(notes, [])
+    return changed
+
+
+def _show_fixes(options, config) -> int:
+    """Print each file's fixes as a unified diff; 1 when there is any, as a check."""
+    import difflib
+
+    changed = _fixes(options, config)
+    for file_fix in changed:
+        before, after = (_text(data) for data in (file_fix.before, file_fix.after))
+        diff = difflib.unified_diff(
+            before.splitlines(keepends=True),
+            after.splitlines(keepends=True),
+            f"a/{file_fix.path}",
+            f"b/{file_fix.path}",
+        )
+        say("".join(line if line.endswith("\n") else line + "\n" for line in diff))
+    return 1 if changed else 0
+
+
+def _text(data: bytes) -> str:
+    from .document import decode
+
+    return decode(data, "")[0]
+
+
+def _write_fixes(options, config, quiet: bool) -> list[str]:
+    """Write the fixes, each file whole or not at all; the files that could not be."""
+    from .atomic import ChangedSinceRead, write_atomic
+
+    unwritten, fixed, files = [], 0, 0
+    for file_fix in _fixes(options, config):
+        try:
+            write_atomic(file_fix.path, file_fix.after, expected=file_fix.before)
+        except ChangedSinceRead as error:
+            unwritten.append(str(error))
+            continue
+        except OSError as error:
+            unwritten.append(f"{file_fix.path}: cannot write ({error.strerror or error})")
+            continue
+        fixed, files = fixed + file_fix.fixed, files + 1
+    if not quiet:
+        say(f"statlint: fixed {fixed} finding(s) in {files} file(s)\n", err=True)
+    return unwritten
 
 
 def _write_baseline(path: str, result) -> int:

@@ -73,12 +73,14 @@ class Document:
 
     def position(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) in the file of a character offset into `text`."""
-        if self.source_map is not None:
-            offset = self._source_offset(offset)
+        offset = self.source_offset(offset)
         index = bisect.bisect_right(self.line_starts, offset) - 1
         return index + 1, offset - self.line_starts[index] + 1
 
-    def _source_offset(self, offset: int) -> int:
+    def source_offset(self, offset: int) -> int:
+        """Where a character of `text` is in the (normalised) source text."""
+        if self.source_map is None:
+            return offset
         if offset < len(self.source_map):
             return self.source_map[offset]
         return self.source_map[-1] + 1 if self.source_map else 0

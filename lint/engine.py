@@ -28,6 +28,9 @@ class Finding:
     expected: dict | None = None
     related: tuple[dict, ...] = field(default=())
     source_line: str | None = field(default=None, repr=False, compare=False)  # to show
+    # What would make the statement right, when only one thing can: {"value": canonical}
+    # or {"period": "year to March 2025"}; statlint.fix turns it into an edit.
+    fix: dict | None = field(default=None, compare=False)
 
     def as_json(self) -> dict:
         record = {
@@ -81,7 +84,7 @@ class Context:
     def metric_name(self, claim: Claim) -> str:
         return self.registry.metrics[claim.metric].name
 
-    def finding(self, code: str, claim: Claim, message: str, expected=None, related=()):
+    def finding(self, code: str, claim: Claim, message: str, expected=None, related=(), fix=None):
         from statlint.rules import RULES
 
         rule = RULES[code]
@@ -98,6 +101,7 @@ class Context:
             claim,
             expected,
             tuple(related),
+            fix=fix,
         )
 
 

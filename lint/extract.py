@@ -155,6 +155,7 @@ def _candidate_starts(text: str, anchor: int, floor: int) -> list[int]:
 _WORD_BEFORE = recache.compile(r"(?<![^\s(])[\w£][^\s(),;:]*")
 _SUBJECT_WORDS = recache.compile(rf"(?:\S+\s+){{0,{MAX_SUBJECT_WORDS}}}\S*")
 _SEMICOLON = recache.compile(";")
+_OPEN_BRACKET = recache.compile(r"\(")
 _WORDS = recache.compile(r"\S+")
 _BULLET_LEAD = recache.compile(r"^\s*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)])\s+")
 
@@ -623,17 +624,34 @@ def _prose_claims(document: Document) -> list[Claim]:
 
 
 def _scope(text: str, phrases, sentence: Sentence, block: Block, context) -> list:
+    """The period phrases a clause's statements take: its own; "during this period" takes
+    the previous sentence's (its baseline only, when the clause names its own period)."""
+    refers_back = ANAPHORA.search(text, sentence.start, sentence.end)
     if phrases:
-        return phrases
-    if ANAPHORA.search(text, sentence.start, sentence.end):
+        carried = [phrase for phrase in context.previous if phrase[0] == "since"]
+        return [*carried, *phrases] if refers_back and carried else phrases
+    if refers_back:
         return context.previous
     if block.lead_in is not None:
         return context.by_block.get(block.lead_in, [])
     return []
 
 
+def _shared(text: str, start: int, end: int, scope: list, places) -> list:
+    """The scope less the bracketed periods that more statements follow in the clause:
+    "homicides (year to March 2025), and robbery (year to March 2024)" gives each its own,
+    read by _claim; a bracket after the last statement is the whole clause's."""
+    private = []
+    for bracket in _OPEN_BRACKET.finditer(text, start, end):
+        found = _bracketed_period(text, bracket.start(), end)
+        if found and places is not None and places.anchors_in(bracket.end(), end):
+            private.append(found)
+    return [phrase for phrase in scope if phrase not in private] if private else scope
+
+
 def _claims_in(document: Document, start, end, sentence: Sentence, scope, places=None):
     text = document.text
+    scope = _shared(text, start, end, scope, places)
     floor = sentence.start
     for match_start, match_end, tokens in find_statements(text, start, end, places):
         cores = interpret(text, match_start, match_end, tokens)
@@ -651,7 +669,12 @@ def _claim(document: Document, core: Core, bounds: tuple[int, int], scope, hint=
     span_end = max(core.end, subject_span[1])
     if text[span_start:span_end].count("(") > text[span_start:span_end].count(")"):
         span_end += text[span_end : min(bounds[1], span_end + SUBJECT_REACH)].find(")") + 1
-    baseline, period = _resolved(core.kind, scope, core.role)
+    own = _bracketed_period(text, span_end, bounds[1])
+    if own:  # "homicides (year to March 2025)": that statement's own period
+        scope = [*(phrase for phrase in scope if phrase[0] == "since"), own]
+        baseline, period = resolve_periods(core.kind, scope, core.role)
+    else:
+        baseline, period = _resolved(core.kind, scope, core.role)
     line, column, end_line, end_column = document.span(span_start, span_end)
     subject = _squash(text[subject_span[0] : subject_span[1]]) or _squash(hint)
     return Claim(
@@ -674,6 +697,18 @@ def _claim(document: Document, core: Core, bounds: tuple[int, int], scope, hint=
         exact=core.exact,
         derived=core.derived,
     )
+
+
+def _bracketed_period(text: str, start: int, end: int) -> tuple | None:
+    """A period in brackets right after a statement: "(year to March 2025)"."""
+    while start < end and text[start] == " ":
+        start += 1
+    if start >= end or text[start] != "(":
+        return None
+    found = patterns.period_at(text, start, min(end, start + WINDOW))
+    if found is None or found[1][0] == "since" or text[found[0] - 1 : found[0] + 1].find(")") < 0:
+        return None
+    return found[1]
 
 
 def _subject_span(text: str, core: Core, bounds: tuple[int, int]) -> tuple[int, int]:

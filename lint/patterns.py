@@ -160,12 +160,22 @@ PERIOD_FORMS: tuple[tuple[str, str], ...] = (
     ),
     ("between", rf"between\s+(?P<p1>{POINT})\s+and\s+(?P<p2>{POINT})"),
     ("from_until", rf"from\s+(?P<p1>{POINT})\s+(?:to|until|through)\s+(?P<p2>{POINT})"),
+    (  # "(April 2018 to March 2021)", as statlint --fix writes a period
+        "bracketed_range",
+        rf"\(\s*(?P<p1>{POINT})\s+(?:to|until|through)\s+(?P<p2>{POINT})\s*\)",
+    ),
     ("in", rf"(?:\(|(?:in|during|for|over|of|throughout)\b)\s*(?:the\s+)?(?P<p1>{POINT})"),
     ("bare", rf"(?P<p1>{BARE_POINT})"),
 )
 STATEMENT_PATTERNS = dict(STATEMENT_FORMS)
 PERIOD_PATTERNS = dict(PERIOD_FORMS)
-ROLE = {"since": "since", "compared": "since", "between": "interval", "from_until": "interval"}
+ROLE = {
+    "since": "since",
+    "compared": "since",
+    "between": "interval",
+    "from_until": "interval",
+    "bracketed_range": "interval",
+}
 
 # The words a statement form can start with (besides a digit, a pound sign, a number in
 # words and any word ending in -ing): trying the forms only where one stands saves most

@@ -193,11 +193,8 @@ def lint(
     (SL201 reports at the later mention): `sink`, when given, gets them file by file, in
     the order of the whole report, so output can be written while the work goes on.
     progress: called with the number of files, it returns what to call after each file."""
-    registry = _load_registries(list(options.registries or config.registry))
-    excludes = Excludes(config.exclude, os.path.dirname(config.path) if config.path else None)
-    found = discover(list(options.paths), config.extensions, excludes)
+    registry, found, rules = _inputs(options, config)
     files = sorted(found.files, key=lambda path: (path == "-", path))
-    rules = chosen_rules(options, config, registry)
     setup = _Setup(
         registry,
         tuple(rule for rule in rules if rule.SCOPE == "claim"),
@@ -219,6 +216,14 @@ def lint(
             advance(file_result.path)
     result.fail_on = options.fail_on or config.fail_on
     return result
+
+
+def _inputs(options: Options, config: Config):
+    """(registry, files found, rules to run) for a run over the inputs."""
+    registry = _load_registries(list(options.registries or config.registry))
+    excludes = Excludes(config.exclude, os.path.dirname(config.path) if config.path else None)
+    found = discover(list(options.paths), config.extensions, excludes)
+    return registry, found, chosen_rules(options, config, registry)
 
 
 def _filters(options: Options, config: Config):
@@ -277,6 +282,51 @@ def _load_registries(paths: list[str]) -> Registry | None:
 
 def default_jobs() -> int:
     return os.cpu_count() or 1
+
+
+@record
+class FileFix:
+    """A file, as read and as its fixes leave it."""
+
+    path: str
+    before: bytes
+    after: bytes
+    fixed: int  # edits made
+
+
+def fixes(options: Options, config: Config) -> tuple[list[FileFix], list[str]]:
+    """The fixes for each file that has any, and notes on files that cannot be fixed.
+    Files that cannot be read are left to the lint that follows, which reports them."""
+    from .fix import Unfixable
+
+    registry, found, rules = _inputs(options, config)
+    rules = [rule for rule in rules if rule.SCOPE == "claim"]
+    setup, keep = _Setup(registry, tuple(rules), (), config), _filters(options, config)
+    done, notes = [], []
+    for path in sorted(found.files):
+        if path.lower().endswith(".docx"):
+            notes.append(f"{path}: not fixed: Word files are not rewritten (statlint annotate)")
+            continue
+        try:
+            with open(path, "rb") as stream:
+                data = stream.read()
+            done.append(_fixed(path, data, setup, keep))
+        except (OSError, DocumentError):
+            continue
+        except Unfixable as error:
+            notes.append(str(error))
+    return [result for result in done if result.fixed], notes
+
+
+def _fixed(path: str, data: bytes, setup: _Setup, keep) -> FileFix:
+    from . import fix
+
+    def lint(source: fix.Source):
+        document = from_bytes(source.to_bytes(), path)
+        return document, keep(lint_document(document, setup).findings)
+
+    source, count = fix.fixed(fix.Source.from_bytes(data, path), lint)
+    return FileFix(path, data, source.to_bytes(), count)
 
 
 def review(options: Options, config: Config):

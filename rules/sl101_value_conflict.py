@@ -58,5 +58,9 @@ def check(match, ctx):
     else:
         message = f"{name}: {claim_text(claim)} is none of the registry's figures; it has "
     yield ctx.finding(
-        CODE, claim, message + candidates_text(expected), expected=figure_json(expected[0])
+        CODE,
+        claim,
+        message + candidates_text(expected),
+        expected=figure_json(expected[0]),
+        fix=canon.value_fix(claim, expected),
     )

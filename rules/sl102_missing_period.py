@@ -47,4 +47,5 @@ def check(match, ctx):
         f"the registry has {candidates_text(candidates)}. Add the period, e.g. "
         f"'({prose_period(fitting[0].period)})'",
         expected=figure_json(fitting[0]),
+        fix={"period": prose_period(fitting[0].period)} if len(fitting) == 1 else None,
     )

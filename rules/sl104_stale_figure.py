@@ -45,4 +45,5 @@ def check(match, ctx):
         f"{figure_text(later)}: quote the later figure with its period, or name the earlier "
         "period",
         expected=figure_json(later),
+        fix=canon.value_fix(claim, [later]),
     )

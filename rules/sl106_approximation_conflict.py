@@ -47,4 +47,14 @@ def check(match, ctx):
         claim,
         f"{name}: '{stated}' is not true of {candidates_text(figures)}",
         expected=figure_json(figures[0]),
+        fix=_fix(claim, figures),
     )
+
+
+def _fix(claim, figures):
+    """The canonical number, only where the approximation then holds ("around 34,200" does;
+    "more than 34,200" does not, and the right word is the editor's choice)."""
+    fix = canon.value_fix(claim, figures)
+    if fix and approximation_holds(claim.approximation, fix["value"], fix["value"]):
+        return fix
+    return None
