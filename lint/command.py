@@ -153,11 +153,17 @@ def _show_fixes(options, config) -> int:
         diff = difflib.unified_diff(
             before.splitlines(keepends=True),
             after.splitlines(keepends=True),
-            f"a/{file_fix.path}",
-            f"b/{file_fix.path}",
+            *_labels(file_fix.path),
         )
         say("".join(line if line.endswith("\n") else line + "\n" for line in diff))
     return 1 if changed else 0
+
+
+def _labels(path: str) -> tuple[str, str]:
+    """The diff's file names: a/ and b/ before a relative path, as git and patch -p1 read."""
+    import os
+
+    return (path, path) if os.path.isabs(path) else (f"a/{path}", f"b/{path}")
 
 
 def _text(data: bytes) -> str:

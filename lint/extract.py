@@ -505,6 +505,9 @@ def grammar_free_tail(clause: str) -> str:
     if number_of:
         clause = clause[number_of[-1].end() :]
     clause = _LEADING_LINKS.sub("", clause.strip())
+    leading = patterns.period_at(clause, 0, len(clause))  # "Since 2019 homicides fell"
+    if leading:
+        clause = clause[leading[0] :].lstrip(" ,")
     words = list(_WORDS.finditer(clause))[-MAX_SUBJECT_WORDS:]
     phrase = clause[words[0].start() :].strip(" \n*_") if words else ""
     return "" if phrase.lower() in PRONOUNS else phrase

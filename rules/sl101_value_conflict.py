@@ -15,6 +15,11 @@ public, and every later figure is doubted.
 
 Use instead:
     Homicides fell 24% in the year to March 2025 compared with 2019.
+
+## Fix
+`statlint --fix` writes the canonical value in place of the stated one when exactly one
+figure is meant, in the draft's style: only the digits change ("22%" becomes "24%",
+"22 per cent" becomes "24 per cent", "33,000" keeps its comma, "£1.2bn" its "bn").
 """
 
 from __future__ import annotations

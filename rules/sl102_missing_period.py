@@ -14,6 +14,10 @@ value for a later period, readers cannot tell an update from an error.
 
 Use instead:
     Since 2019 there has been a 24% reduction in homicides (year to March 2025).
+
+## Fix
+`statlint --fix` adds the period in brackets after the statement when exactly one
+figure fits the stated value: "a 24% reduction in homicides (year to March 2025)".
 """
 
 from __future__ import annotations

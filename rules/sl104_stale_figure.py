@@ -15,6 +15,10 @@ Use instead:
     Since 2019 there has been a 24% reduction in homicides (year to March 2025).
 or, to quote the earlier figure:
     In the year to March 2024 homicides were 22% lower than in 2019.
+
+## Fix
+`statlint --fix` writes the later figure's value in the draft's style; SL102's fix then
+adds its period, so "hits 33,000" becomes "hits 34,200 (May 2024)".
 """
 
 from __future__ import annotations

@@ -14,6 +14,11 @@ false, and "more than 25%" when the figure is 24% overstates the result.
 
 Use instead:
     Homicides fell by nearly 25% in the year to March 2025 compared with 2019.
+
+## Fix
+`statlint --fix` writes the canonical value only where the approximation then holds:
+"around 30,000" becomes "around 34,200"; "more than 35,000" is left for the editor,
+because "more than 34,200" would not be true either and the right word is theirs.
 """
 
 from __future__ import annotations
