@@ -4,10 +4,11 @@
 
 Each input is a draft (text, Markdown or HTML; odd bytes, encodings, line endings, very
 long lines, deep nesting, statements packed together, suppression markers), linted with
-either the fixture registry or a generated, often broken, registry. statlint runs in
-process, as `statlint.entry.main`; a crash is any exception that escapes it, or an exit
-code other than 0, 1 or 2. Prints the number of inputs, crashes (with the first few
-reproduced) and the slowest input's throughput.
+either the fixture registry or a generated, often broken, registry; a quarter of the
+runs use `--fix`, and then `--show-diff` must find nothing left to fix. statlint runs in
+process, as `statlint.entry.main`; a crash is any exception that escapes it, an exit code
+other than 0, 1 or 2, or a fix that a second run would change again. Prints the number of
+inputs, crashes (with the first few reproduced) and the slowest input's throughput.
 """
 
 from __future__ import annotations
@@ -26,6 +27,10 @@ ROOT = Path(__file__).resolve().parent.parent
 REGISTRY = ROOT / "fixtures" / "registries" / "london.yaml"
 PIECES = [
     "Homicides fell 24% in the year to March 2025 compared with 2019.",
+    "Since 2019 there has been a 21 per cent reduction in homicides",
+    "The number of police officers hits 33,000",
+    "around 30,000 police officers",
+    " (year to March 2025)",
     "since 2019",
     "£1.5m",
     "nearly 500 (497) people",
@@ -122,6 +127,10 @@ def run_once(arguments: list[str]) -> int:
             return stop.code if isinstance(stop.code, int) else 2
 
 
+def _show_diff(arguments: list[str]) -> list[str]:
+    return ["--show-diff" if argument == "--fix" else argument for argument in arguments]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--inputs", type=int, default=10_000)
@@ -148,11 +157,16 @@ def main() -> None:
                 "1",
                 str(path),
             ]
+            fixing = rng.random() < 0.25
+            if fixing:
+                arguments.insert(1, "--fix")
             began = time.perf_counter()
             try:
                 code = run_once(arguments)
                 if code not in (0, 1, 2):
                     crashes.append((arguments, f"exit code {code}"))
+                elif fixing and code != 2 and run_once(_show_diff(arguments)) != 0:
+                    crashes.append((arguments, "a second run would fix more"))
             except Exception:  # noqa: BLE001 - a crash is what this script counts
                 crashes.append((arguments, traceback.format_exc()))
             seconds = time.perf_counter() - began

@@ -16,7 +16,7 @@ from statlint.config import Config
 from statlint.document import Document, from_bytes
 from statlint.errors import RegistryError
 from statlint.extract import extract
-from statlint.pipeline import Options, lint
+from statlint.pipeline import Options, fixes, lint
 from statlint.registry import load
 
 from .conftest import ROOT
@@ -110,6 +110,45 @@ def test_lint_never_raises_on_any_draft(text, name):
         assert finding.line >= 1 and finding.column >= 1
 
 
+FIXABLE_PIECES = [
+    "Since 2019 there has been a ",
+    "21% reduction in homicides",
+    " 22 per cent fall in knife crime with injury for those aged under-25",
+    "The number of police officers hits 33,000",
+    " around 30,000 police officers",
+    "a new £40m Young Londoners Fund",
+    " (year to March 2025)",
+    " (May 2024)",
+    ", and ",
+    ". ",
+]
+FIXABLE = st.lists(
+    st.one_of(st.sampled_from(FIXABLE_PIECES), st.sampled_from(PIECES)), max_size=30
+).map("".join)
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(FIXABLE, st.sampled_from(["draft.txt", "draft.md", "draft.html"]), st.booleans())
+def test_fixing_never_raises_and_a_second_fix_finds_nothing_to_do(
+    tmp_path_factory, text, name, crlf
+):
+    draft = tmp_path_factory.mktemp("fix") / name
+    draft.write_bytes(text.replace("\n", "\r\n" if crlf else "\n").encode("utf-8"))
+    options = Options((str(draft),), (LONDON,))
+    changed, _ = fixes(options, Config())
+    if not changed:
+        return
+    (once,) = changed
+    assert once.before == draft.read_bytes() and once.after != once.before
+    draft.write_bytes(once.after)
+    assert fixes(options, Config())[0] == []  # the fixpoint was reached in one run
+    errors = [f for f in lint(options, Config()).findings if f.severity == "error"]
+    draft.write_bytes(once.before)
+    assert len(errors) <= len(
+        [f for f in lint(options, Config()).findings if f.severity == "error"]
+    )
+
+
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)
 )
@@ -151,3 +190,4 @@ def test_any_text_as_a_registry_is_a_registry_or_a_clear_error(tmp_path_factory,
 @pytest.mark.parametrize("text", ["", "\n", "\ufeff", "   \n\n  "])
 def test_empty_drafts_have_no_statements(text):
     assert extract(Document.from_text("empty.txt", text)) == []
+
