@@ -75,7 +75,27 @@ def paragraphs(document) -> list[Paragraph]:
     return found
 
 
+MAX_UNPACKED = 500_000_000  # bytes: a package that unpacks to more is a zip bomb, not a draft
+
+
+def _check_unpacked_size(data: bytes, name: str) -> None:
+    """Refuse a package whose parts would unpack to more than MAX_UNPACKED, unread."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except (zipfile.BadZipFile, ValueError) as error:
+        raise DocumentError(f"{name}: not a readable .docx file ({error})") from None
+    if unpacked > MAX_UNPACKED:
+        raise DocumentError(
+            f"{name}: unpacks to {unpacked / 1e6:,.0f} MB, more than a Word draft can "
+            f"({MAX_UNPACKED / 1e6:,.0f} MB); not read"
+        )
+
+
 def open_docx(data: bytes, name: str):
+    _check_unpacked_size(data, name)
     try:
         import docx
     except ImportError:  # pragma: no cover - python-docx is a dependency

@@ -87,6 +87,26 @@ def test_a_50_mb_draft_is_linted_to_its_last_line_beside_unreadable_inputs(tmp_p
     ]
 
 
+def test_a_zip_bomb_posing_as_a_word_draft_is_refused_unread(tmp_path, monkeypatch):
+    import zipfile
+
+    from statlint import wordfile
+
+    monkeypatch.setattr(wordfile, "MAX_UNPACKED", 1_000_000)  # the real limit is 500 MB
+    bomb = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("word/document.xml", b"<" * 2_000_000)  # 2 kB packed
+    (tmp_path / "good.txt").write_text(
+        "Homicides fell 21% in the year to March 2025 compared with 2019.\n"
+    )
+    result = CliRunner().invoke(main, ["--registry", LONDON, str(tmp_path)])
+    assert result.exit_code == 2
+    assert (
+        "bomb.docx: unpacks to 2 MB, more than a Word draft can (1 MB); not read" in result.stderr
+    )
+    assert "good.txt:1:1: SL101" in result.stdout
+
+
 @pytest.fixture
 def no_network(monkeypatch):
     attempts = []

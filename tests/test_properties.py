@@ -190,4 +190,3 @@ def test_any_text_as_a_registry_is_a_registry_or_a_clear_error(tmp_path_factory,
 @pytest.mark.parametrize("text", ["", "\n", "\ufeff", "   \n\n  "])
 def test_empty_drafts_have_no_statements(text):
     assert extract(Document.from_text("empty.txt", text)) == []
-
