@@ -703,15 +703,24 @@ def _claim(document: Document, core: Core, bounds: tuple[int, int], scope, hint=
 
 
 def _bracketed_period(text: str, start: int, end: int) -> tuple | None:
-    """A period in brackets right after a statement: "(year to March 2025)"."""
-    while start < end and text[start] == " ":
-        start += 1
+    """A period in brackets right after a statement, or after its baseline: "homicides
+    (year to March 2025)", "homicides since 2019 (year to March 2025)"."""
+    start = _after_spaces(text, start, end)
+    if start < end and text[start] != "(":
+        phrase = patterns.period_at(text, start, min(end, start + WINDOW))
+        start = _after_spaces(text, phrase[0], end) if phrase else end
     if start >= end or text[start] != "(":
         return None
     found = patterns.period_at(text, start, min(end, start + WINDOW))
     if found is None or found[1][0] == "since" or text[found[0] - 1 : found[0] + 1].find(")") < 0:
         return None
     return found[1]
+
+
+def _after_spaces(text: str, start: int, end: int) -> int:
+    while start < end and text[start] == " ":
+        start += 1
+    return start
 
 
 def _subject_span(text: str, core: Core, bounds: tuple[int, int]) -> tuple[int, int]:

@@ -26,6 +26,7 @@ from .patterns import period_at
 from .record import record
 
 MAX_ROUNDS = 8  # a fix can make another possible (a stale figure, then its period)
+MAX_TRIALS = 16  # lints a round may spend finding the edits that work, when not all do
 _NUMBER = recache.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
     r"(?:\s?(k|thousand|m|mn|million|bn|b|billion)\b)?(?![\d,]*\d)"
@@ -96,18 +97,36 @@ def fixed(source: Source, lint) -> tuple[Source, int]:
     for _ in range(MAX_ROUNDS):
         source, document, findings = state
         planned = plan(findings, document, source)
-        outcome = _attempt(source, planned, findings, lint) if planned else None
-        if outcome is None and len(planned) > 1:
-            kept: list[Planned] = []
-            for one in planned:  # together they went wrong: find the ones that do not
-                if _attempt(source, [*kept, one], findings, lint) is not None:
-                    kept.append(one)
-            planned = kept
-            outcome = _attempt(source, kept, findings, lint) if kept else None
+        outcome, made = _round(source, planned, findings, lint) if planned else (None, 0)
         if outcome is None:
             break
-        state, count = outcome, count + len(planned)
+        state, count = outcome, count + made
     return state[0], count
+
+
+def _round(source: Source, planned: list[Planned], findings, lint):
+    """(outcome, edits made) for the most planned edits found to work together: all of
+    them, or else the groups that bisection finds, within MAX_TRIALS lints."""
+    outcome = _attempt(source, planned, findings, lint)
+    if outcome is not None:
+        return outcome, len(planned)
+    kept: list[Planned] = []
+    groups = _halves(planned)
+    for _ in range(MAX_TRIALS):
+        if not groups:
+            break
+        group = groups.pop(0)
+        trial = _attempt(source, [*kept, *group], findings, lint)
+        if trial is not None:
+            kept, outcome = [*kept, *group], trial
+        elif len(group) > 1:
+            groups[:0] = _halves(group)
+    return outcome, len(kept)
+
+
+def _halves(planned: list[Planned]) -> list[list[Planned]]:
+    middle = len(planned) // 2
+    return [part for part in (planned[:middle], planned[middle:]) if part]
 
 
 def _attempt(source: Source, planned: list[Planned], before, lint):
