@@ -59,7 +59,11 @@ class Source:
         text, notes = decode(data, name)
         encoding = "cp1252" if notes else "utf-8"
         source = cls(text, encoding, data.startswith(b"\xef\xbb\xbf"))
-        if source.to_bytes() != data:
+        try:
+            same = source.to_bytes() == data
+        except UnicodeEncodeError:  # a byte Windows-1252 leaves undefined, read as U+FFFD
+            same = False
+        if not same:
             raise Unfixable(f"{name}: not fixed: its bytes do not survive being read as text")
         return source
 

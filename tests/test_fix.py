@@ -129,6 +129,17 @@ def test_line_ends_bom_encoding_and_permissions_are_kept(tmp_path):
     )
 
 
+def test_a_file_that_would_not_be_written_back_byte_for_byte_is_not_fixed(tmp_path, capsys):
+    draft = tmp_path / "odd.txt"  # 0x81 is undefined in Windows-1252: it reads as U+FFFD
+    original = b"\x81 Since 2019 homicides fell by 21% (year to March 2025).\n"
+    draft.write_bytes(original)
+    assert fix(draft) == 1  # still linted: SL101 reported
+    assert draft.read_bytes() == original
+    assert (
+        "odd.txt: not fixed: its bytes do not survive being read as text" in capsys.readouterr().err
+    )
+
+
 def test_markdown_and_html_are_fixed_in_their_own_text(tmp_path):
     markdown = "# Draft\n\nSince 2019 **homicides** fell by 21% (year to March 2025).\n"
     assert fixed_text(tmp_path, markdown, "d.md") == markdown.replace("21%", "24%")
