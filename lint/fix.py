@@ -140,7 +140,8 @@ def _attempt(source: Source, planned: list[Planned], before, lint):
     document, findings = lint(trial)
     known = {(f.code, f.claim.text) for f in before if f.claim is not None}
     places = _Places(document, trial.text)
-    fixed_places = {(p.code, _moved(p.start, planned)) for p in planned}
+    moved = _mover([p.edit for p in planned])
+    fixed_places = {(p.code, moved(p.start)) for p in planned}
     for finding in findings:
         claim = finding.claim
         if claim is None:
@@ -152,31 +153,40 @@ def _attempt(source: Source, planned: list[Planned], before, lint):
     return trial, document, findings
 
 
-def _moved(position: int, planned: list[Planned]) -> int:
-    """Where `position` is once the planned edits are made."""
-    return position + sum(
-        len(p.edit.text) - (p.edit.end - p.edit.start)
-        for p in planned
-        if p.edit.end <= position and p.edit.start < position
-    )
+def _mover(edits: list[Edit]):
+    """A function from a position to where it is once the edits are made."""
+    edits = sorted(edits, key=lambda edit: edit.start)
+    ends, shifts, total = [], [], 0
+    for edit in edits:  # not overlapping: the ends are in order too
+        total += len(edit.text) - (edit.end - edit.start)
+        ends.append(edit.end)
+        shifts.append(total)
+
+    def moved(position: int) -> int:
+        index = bisect.bisect_right(ends, position)
+        while index and edits[index - 1].start >= position:
+            index -= 1  # an insertion at the position itself goes after it
+        return position + (shifts[index - 1] if index else 0)
+
+    return moved
 
 
 def plan(findings, document, source: Source) -> list[Planned]:
     """The edits for the findings that carry a fix, none overlapping another."""
     places = _Places(document, source.text)
-    planned: list[Planned] = []
+    candidates = []
     for finding in findings:
         edit = _edit(finding, document, places)
-        if edit is None or _overlaps(edit, [p.edit for p in planned]):
+        if edit is None:
             continue
         if edit.start == edit.end and source.text.startswith(edit.text, edit.start):
             continue  # added before and not read as the period: adding it again cannot help
-        planned.append(Planned(edit, finding.code, places.raw(finding.claim.start)))
+        candidates.append(Planned(edit, finding.code, places.raw(finding.claim.start)))
+    planned: list[Planned] = []
+    for candidate in sorted(candidates, key=lambda p: (p.edit.start, p.edit.end)):
+        if not planned or planned[-1].edit.end < candidate.edit.start:
+            planned.append(candidate)  # edits that touch or overlap: the first only
     return planned
-
-
-def _overlaps(edit: Edit, edits: list[Edit]) -> bool:
-    return any(other.start <= edit.end and edit.start <= other.end for other in edits)
 
 
 def _edit(finding, document, places) -> Edit | None:

@@ -61,7 +61,7 @@ def drafts_repo(tmp_path):
     return tmp_path
 
 
-def _try_repo(repo, wheelhouse, home, draft):
+def _try_repo(repo, wheelhouse, home, draft, hook="statlint"):
     environment = {
         **os.environ,
         "PRE_COMMIT_HOME": str(home),
@@ -74,7 +74,7 @@ def _try_repo(repo, wheelhouse, home, draft):
         "pre_commit",
         "try-repo",
         str(ROOT),
-        "statlint",
+        hook,
         "--files",
         draft,
     ]
@@ -91,3 +91,17 @@ def test_pre_commit_fails_on_a_conflicting_draft_and_passes_a_clean_one(
     passing = _try_repo(drafts_repo, wheelhouse, home, "clean.txt")
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout
+
+
+def test_the_fix_hook_writes_the_canonical_figure_and_stops_the_commit(
+    drafts_repo, wheelhouse, tmp_path_factory
+):
+    home = tmp_path_factory.mktemp("pre-commit-home")
+    fixing = _try_repo(drafts_repo, wheelhouse, home, "conflict.txt", hook="statlint-fix")
+    assert fixing.returncode == 1, fixing.stdout + fixing.stderr
+    assert "files were modified by this hook" in fixing.stdout
+    assert (drafts_repo / "conflict.txt").read_text() == (
+        "Homicides fell 24% in the year to March 2025 compared with 2019.\n"
+    )
+    again = _try_repo(drafts_repo, wheelhouse, home, "conflict.txt", hook="statlint-fix")
+    assert again.returncode == 0, again.stdout + again.stderr
