@@ -155,7 +155,6 @@ def _candidate_starts(text: str, anchor: int, floor: int) -> list[int]:
 _WORD_BEFORE = recache.compile(r"(?<![^\s(])[\w£][^\s(),;:]*")
 _SUBJECT_WORDS = recache.compile(rf"(?:\S+\s+){{0,{MAX_SUBJECT_WORDS}}}\S*")
 _SEMICOLON = recache.compile(";")
-_OPEN_BRACKET = recache.compile(r"\(")
 _WORDS = recache.compile(r"\S+")
 _BULLET_LEAD = recache.compile(r"^\s*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)])\s+")
 
@@ -645,9 +644,10 @@ def _shared(text: str, start: int, end: int, scope: list, places) -> list:
     "homicides (year to March 2025), and robbery (year to March 2024)" gives each its own,
     read by _claim; a bracket after the last statement is the whole clause's."""
     private = []
-    for bracket in _OPEN_BRACKET.finditer(text, start, end):
-        found = _bracketed_period(text, bracket.start(), end)
-        if found and places is not None and places.anchors_in(bracket.end(), end):
+    for year_start, _ in places.years_in(start, end) if places is not None else ():
+        bracket = text.rfind("(", max(start, year_start - LOOK_BACK), year_start)
+        found = _bracketed_period(text, bracket, end) if bracket >= 0 else None
+        if found and places.anchors_in(year_start, end):
             private.append(found)
     return [phrase for phrase in scope if phrase not in private] if private else scope
 
@@ -706,15 +706,24 @@ def _bracketed_period(text: str, start: int, end: int) -> tuple | None:
     """A period in brackets right after a statement, or after its baseline: "homicides
     (year to March 2025)", "homicides since 2019 (year to March 2025)"."""
     start = _after_spaces(text, start, end)
+    if text.find("(", start, min(end, start + WINDOW)) < 0:
+        return None  # the common case, answered without the grammar
     if start < end and text[start] != "(":
-        phrase = patterns.period_at(text, start, min(end, start + WINDOW))
-        start = _after_spaces(text, phrase[0], end) if phrase else end
+        start = _after_spaces(text, after_baseline(text, start, end), end)
     if start >= end or text[start] != "(":
         return None
     found = patterns.period_at(text, start, min(end, start + WINDOW))
     if found is None or found[1][0] == "since" or text[found[0] - 1 : found[0] + 1].find(")") < 0:
         return None
     return found[1]
+
+
+def after_baseline(text: str, start: int, end: int) -> int:
+    """Past the period phrase that follows text[:start] ("since 2019"), if one does;
+    `start` if none does."""
+    begin = _after_spaces(text, start, end)
+    phrase = patterns.period_at(text, begin, min(end, begin + WINDOW))
+    return phrase[0] if phrase else start
 
 
 def _after_spaces(text: str, start: int, end: int) -> int:

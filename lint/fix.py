@@ -20,9 +20,8 @@ import math
 
 from . import recache
 from .compare import rounds_to
-from .extract import WINDOW
+from .extract import after_baseline
 from .numbers import scale_factor
-from .patterns import period_at
 from .record import record
 
 MAX_ROUNDS = 8  # a fix can make another possible (a stale figure, then its period)
@@ -208,11 +207,7 @@ def _edit(finding, document, places) -> Edit | None:
 
 def _statement_end(claim, text: str) -> int:
     """The end of the statement with a baseline phrase that follows it ("since 2019")."""
-    start = claim.end
-    while start < len(text) and text[start] == " ":
-        start += 1
-    found = period_at(text, start, min(len(text), start + WINDOW))
-    return found[0] if found else claim.end
+    return after_baseline(text, claim.end, len(text))
 
 
 def _value_token(claim, text: str):
