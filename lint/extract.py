@@ -541,13 +541,21 @@ def resolve_periods(
     return baseline, period
 
 
+def _last_since(scope: list) -> list:
+    """The scope's last "since" phrase, as a list of none or one."""
+    return next(([phrase] for phrase in reversed(scope) if phrase[0] == "since"), [])
+
+
 def _resolved(kind: str, scope: list, role: str | None):
-    """resolve_periods, worked out once per scope: a very long sentence has one scope for
-    thousands of statements."""
+    """resolve_periods (or, for kind "since", _last_since), worked out once per scope: a
+    very long sentence has one scope for thousands of statements."""
     key = (id(scope), len(scope), kind, role)
     cached = _RESOLVED.get(key)
     if cached is None or cached[0] is not scope:
-        cached = (scope, resolve_periods(kind, scope, role))
+        cached = (
+            scope,
+            _last_since(scope) if kind == "since" else resolve_periods(kind, scope, role),
+        )
         if len(_RESOLVED) > 256:
             _RESOLVED.clear()
         _RESOLVED[key] = cached
@@ -643,12 +651,12 @@ def _shared(text: str, start: int, end: int, scope: list, places) -> list:
     """The scope less the bracketed periods that more statements follow in the clause:
     "homicides (year to March 2025), and robbery (year to March 2024)" gives each its own,
     read by _claim; a bracket after the last statement is the whole clause's."""
-    private = []
+    private = set()
     for year_start, _ in places.years_in(start, end) if places is not None else ():
         bracket = text.rfind("(", max(start, year_start - LOOK_BACK), year_start)
         found = _bracketed_period(text, bracket, end) if bracket >= 0 else None
         if found and places.anchors_in(year_start, end):
-            private.append(found)
+            private.add(found)
     return [phrase for phrase in scope if phrase not in private] if private else scope
 
 
@@ -674,8 +682,8 @@ def _claim(document: Document, core: Core, bounds: tuple[int, int], scope, hint=
         span_end += text[span_end : min(bounds[1], span_end + SUBJECT_REACH)].find(")") + 1
     own = _bracketed_period(text, span_end, bounds[1])
     if own:  # "homicides (year to March 2025)": that statement's own period
-        scope = [*(phrase for phrase in scope if phrase[0] == "since"), own]
-        baseline, period = resolve_periods(core.kind, scope, core.role)
+        since = _resolved("since", scope, None)  # the baseline the clause gives
+        baseline, period = resolve_periods(core.kind, [*since, own], core.role)
     else:
         baseline, period = _resolved(core.kind, scope, core.role)
     line, column, end_line, end_column = document.span(span_start, span_end)
