@@ -24,6 +24,8 @@ CONFIG = click.option(
     help="Read this configuration instead of searching upward.",
 )
 NO_CONFIG = click.option("--no-config", is_flag=True, help="Read no configuration file.")
+SELECT = click.option("--select", help="Only these rule codes or prefixes, comma-separated (SL2).")
+IGNORE = click.option("--ignore", help="Leave out these rule codes or prefixes, comma-separated.")
 STDIN_FILENAME = click.option(
     "--stdin-filename", help="The name to report for input read from '-'."
 )
@@ -82,8 +84,8 @@ def _codes(value: str | None) -> tuple[str, ...]:
 @PATHS
 @REGISTRY
 @format_option("text", "json", "sarif", "github")
-@click.option("--select", help="Only these rule codes or prefixes, comma-separated (SL2).")
-@click.option("--ignore", help="Leave out these rule codes or prefixes, comma-separated.")
+@SELECT
+@IGNORE
 @click.option(
     "--fail-on",
     type=click.Choice(["error", "warning"]),
@@ -227,8 +229,8 @@ def init_command():
     help="Where to write the annotated copy (never the draft itself).",
 )
 @REGISTRY
-@click.option("--select", help="Only these rule codes or prefixes, comma-separated.")
-@click.option("--ignore", help="Leave out these rule codes or prefixes, comma-separated.")
+@SELECT
+@IGNORE
 @CONFIG
 @NO_CONFIG
 def annotate(draft, output, registries, select, ignore, config_path, no_config):
