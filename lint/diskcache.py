@@ -18,7 +18,18 @@ import os
 import zlib
 
 from . import __version__
-from .recache import cache_folder
+
+
+def cache_folder() -> str | None:
+    """Where statlint keeps its caches: STATLINT_CACHE_DIR, else the user's cache folder;
+    None when STATLINT_CACHE_DIR=off."""
+    setting = os.environ.get("STATLINT_CACHE_DIR")
+    if setting == "off":
+        return None
+    if setting:
+        return setting
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "statlint")
 
 FORMAT = 2
 

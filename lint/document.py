@@ -6,15 +6,15 @@ import bisect
 import os
 from collections.abc import Sequence
 
-from . import recache
+import re
 from .errors import DocumentError
 from .record import field, record, replace
 
 # Spaces that `\s` in the grammar should see as spaces. Each is replaced by one plain
 # space, so every offset into the normalised text is an offset into the original.
-_ODD_SPACE = recache.compile("[\u00a0\u202f\u2007\t]")
+_ODD_SPACE = re.compile("[\u00a0\u202f\u2007\t]")
 _BINARY_PROBE = 8192
-_BLANKED = recache.compile(r"[^\n]")
+_BLANKED = re.compile(r"[^\n]")
 
 
 @record
@@ -51,6 +51,7 @@ class Document:
     source: str | None = field(default=None, repr=False)  # the file's text, when not `text`
     source_map: Sequence[int] | None = field(default=None, repr=False)
     cells: tuple[Cell, ...] = ()
+    date: str | None = None  # the date the document speaks from, when known: YYYY-MM-DD
 
     @classmethod
     def from_text(cls, path: str, text: str, fmt: str = "txt", notes=()) -> Document:
@@ -117,7 +118,7 @@ def _line_starts(text: str) -> tuple[int, ...]:
     return (0, *(match.end() for match in _NEWLINE.finditer(text)))
 
 
-_NEWLINE = recache.compile("\n")
+_NEWLINE = re.compile("\n")
 
 
 def decode(data: bytes, path: str) -> tuple[str, list[str]]:

@@ -16,18 +16,13 @@ def plain_paths(argv: list[str]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
-    from . import recache
+    if plain_paths(argv):
+        from .command import LintRequest, lint
 
-    try:
-        if plain_paths(argv):
-            from .command import LintRequest, lint
+        return lint(LintRequest(tuple(argv)))
+    from .cli import main as click_main
 
-            return lint(LintRequest(tuple(argv)))
-        from .cli import main as click_main
-
-        return click_main(args=argv, prog_name="statlint")
-    finally:
-        recache.save()
+    return click_main(args=argv, prog_name="statlint")
 
 
 if __name__ == "__main__":  # pragma: no cover

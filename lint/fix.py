@@ -18,15 +18,15 @@ from __future__ import annotations
 import bisect
 import math
 
-from . import recache
+import re
 from .compare import rounds_to
 from .extract import after_baseline
-from .numbers import scale_factor
+from .grammar.numbers import scale_factor
 from .record import record
 
 MAX_ROUNDS = 8  # a fix can make another possible (a stale figure, then its period)
 MAX_TRIALS = 16  # lints a round may spend finding the edits that work, when not all do
-_NUMBER = recache.compile(
+_NUMBER = re.compile(
     r"(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?"
     r"(?:\s?(k|thousand|m|mn|million|bn|b|billion)\b)?(?![\d,]*\d)"
 )

@@ -28,6 +28,9 @@ class Claim:
     exact: float | None = None  # "nearly 500 (497)": the figure in brackets
     derived: bool = False  # implied by other stated numbers ("from 2,117 to 2,390")
     metric: str | None = None
+    # Where the period came from: own (its own phrase), sentence, lead-in, previous (a
+    # sentence it refers back to) or context (the period the document is about).
+    period_from: str | None = None
 
     def with_metric(self, metric: str | None) -> Claim:
         return replace(self, metric=metric)
@@ -50,6 +53,8 @@ class Claim:
             record["exact"] = plain_number(self.exact)
         if self.derived:
             record["derived"] = True
+        if self.period_from:
+            record["period_from"] = self.period_from
         return record
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from . import recache
+import re
 from .record import record
 
-_ISO_POINT = recache.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_ISO_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTH_NAMES = (
     "January February March April May June July August September October November December"
 ).split()
@@ -104,9 +104,12 @@ def rolling(count: int, year: int, month: int) -> Period:
     return Period(months_back(year, month, count), Point(year, month))
 
 
-def financial_year(start_year: int) -> Period:
-    """UK financial years run April to March: 2024/25 -> 2024-04/2025-03."""
-    return Period(Point(start_year, 4), Point(start_year + 1, 3))
+def financial_year(start_year: int, first_month: int = 4) -> Period:
+    """The financial year that starts in `start_year`; UK ones run April to March:
+    2024/25 -> 2024-04/2025-03. One that starts in January is the calendar year."""
+    if first_month == 1:
+        return Period(Point(start_year, 1), Point(start_year, 12))
+    return Period(Point(start_year, first_month), Point(start_year + 1, first_month - 1))
 
 
 def parse_point(text: str) -> Point:
@@ -130,4 +133,33 @@ def parse(text: str) -> Period:
     end = parse_point(end_text) if end_text else start
     if start.first_day() > end.last_day():
         raise PeriodError(f"{text!r} ends before it starts")
+    return Period(start, end)
+
+
+def shifted(period: Period, months: int) -> Period:
+    """The period moved by `months` (negative: earlier), keeping its precision."""
+
+    def move(point: Point) -> Point:
+        if not point.month:
+            return Point(point.year + months // 12)
+        index = point.year * 12 + point.month - 1 + months
+        day = min(point.day, days_in_month(index // 12, index % 12 + 1)) if point.day else 0
+        return Point(index // 12, index % 12 + 1, day)
+
+    return Period(move(period.start), move(period.end))
+
+
+def length_in_months(period: Period) -> int:
+    """How many months the period covers, counted at month precision."""
+    start, end = period.start, period.end
+    return (end.year - start.year) * 12 + (end.month or 12) - (start.month or 1) + 1
+
+
+def previous(period: Period, months: int | None = None) -> Period:
+    """The period of the same length just before this one ("the previous 12 months"),
+    or `months` before it ("the same period last year": 12)."""
+    return shifted(period, -(months if months is not None else length_in_months(period)))
+
+
+def interval(start: Point, end: Point) -> Period:
     return Period(start, end)

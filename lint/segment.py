@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
-from . import recache
 from .record import record
 
-BULLET = recache.compile(r"[ \t]*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)]|\([a-z0-9]\))\s")
-_SENTENCE_END = recache.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£])")
-_ABBREVIATION = recache.compile(
+BULLET = re.compile(r"[ \t]*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)]|\([a-z0-9]\))\s")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£])")
+_ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|mr|mrs|ms|dr|st|no|nos|vs|approx|c|etc|cllr|prof|sir|rev|cf|fig)"
     r"|\b[A-Z])\.$",
     re.IGNORECASE,

@@ -11,11 +11,10 @@ from __future__ import annotations
 import bisect
 import re
 
-from . import recache
 from .document import Document
 from .record import field, record
 
-_DIRECTIVE = recache.compile(
+_DIRECTIVE = re.compile(
     r"statlint:\s*(?:"
     r"(?P<ignore>ignore)(?:\[(?P<ignore_codes>[A-Za-z0-9,\s]*)\])?"
     r"|(?P<block>disable|enable)(?P<block_codes>(?:[\s,]+SL\d{1,3})*)"
@@ -24,7 +23,7 @@ _DIRECTIVE = recache.compile(
 )
 
 
-_COMMENT_OPENING = recache.compile(r"<!--\s*$")
+_COMMENT_OPENING = re.compile(r"<!--\s*$")
 
 
 @record

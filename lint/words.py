@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from . import recache
+import re
 
 FILLER = frozenset(
     "a an the of for in on with by to and or those person persons people aged age ages "
@@ -22,8 +22,8 @@ QUALIFIERS = frozenset(
     "personal business commercial residential non da domestic sexual knife gun firearm "
     "enabled injury fatal attempted serious female male women men girls boys".split()
 )
-_AGE = recache.compile(r"\b(under|over)[\s-]*(\d+)s?\b")
-_TOKEN = recache.compile(r"[a-z0-9£]+(?:'[a-z]+)?")
+_AGE = re.compile(r"\b(under|over)[\s-]*(\d+)s?\b")
+_TOKEN = re.compile(r"[a-z0-9£]+(?:'[a-z]+)?")
 
 
 def singular(word: str) -> str:

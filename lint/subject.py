@@ -1,0 +1,112 @@
+"""What a statement is about: the noun phrase next to its number, as written.
+
+"Homicides fell 24%" is about homicides (written before the number); "a 24% fall in
+homicides" and "216 knife-enabled homicides" are about what follows it. The phrase stops
+at a clause edge, a verb that starts a new statement, a period phrase or another number,
+and never starts with a period phrase ("Since 2019 homicides fell").
+"""
+
+from __future__ import annotations
+
+import re
+
+MAX_WORDS = 10
+REACH = 300  # characters next to a statement that can hold its subject
+
+_MONTHS = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# A period straight after a statement ("£1.2bn in 2024/25"): no subject follows.
+PERIOD_AHEAD = re.compile(
+    r"\s*(?:in|over|during|for|since|between|from|by|through)\s+(?:the\s+(?:year|twelve|12|same|"
+    rf"last|past|next|financial|previous|first|second|third|fourth|end)\b|(?:19|20)\d\d|{_MONTHS}\b|"
+    r"(?:this|last|next)\s+year\b(?!['’]))",
+    re.IGNORECASE,
+)
+_END = re.compile(
+    r"[,.;:!?()\[\]\"“”|]|\s[-–—]\s|\s(?:and|or)\s+(?:\w+\s+)?(?:a\s+|an\s+)?[£$€\d]"
+    r"|\s(?:since|between|compared|than|during|until|while|whilst|which|who|whom|whose|"
+    r"where|when|because|but|that|as\s+well\s+as|so\s+far|from\s+[£$€\d]|over\s+the|"
+    r"in\s+the\s+(?:year|twelve|12|same|last|past|next|first|second|third|fourth|financial|"
+    r"previous)|"
+    rf"in\s+(?:19|20)\d\d|in\s+{_MONTHS}\s+(?:19|20)\d\d|"
+    r"(?:this|last|next)\s+year(?!['’])|to\s+(?!the\b|an?\b)[a-z]+|"
+    r"(?:was|were|is|are|has|have|had|will|would|rose|fell|increased|decreased|declined|"
+    r"dropped|grew|reached|recorded|reported|accounted|made|saw)\b)\b",
+    re.IGNORECASE,
+)
+_LEADING_LINK = re.compile(
+    r"^(?:(?:be|been)\s+)?(?:made\s+available|invested|allocated|spent|committed|provided)?"
+    r"\s*(?:to|for|on|in|towards|into|of|among|across)\s+",
+    re.IGNORECASE,
+)
+_TRAILING_VERBS = re.compile(
+    r"(?:\s+(?:have|has|had|been|being|be|is|are|was|were|seen|saw|see|recorded|reported|"
+    r"show|shows|showed|there|also|now|all|both|a|an|the|by|will|would|making\s+up|"
+    r"make\s+up|makes\s+up|accounting\s+for|accounts?\s+for|representing|represents?|"
+    r"to|at|cost|costs|costing|just|only|still|then|of|with|saw|sees|recording|"
+    r"continue\s+to|continued\s+to|began\s+to|remained|remains|stood|stands))+$",
+    re.IGNORECASE,
+)
+_LEADING_LINKS = re.compile(
+    r"^(?:.*\bthat\s+|(?:and|but|while|whilst|as|so|with|because|where|when|of)\s+)",
+    re.IGNORECASE,
+)
+_LEADING_PERIOD = re.compile(
+    r"^(?:(?:since|in|during|for|over|between|from|by)\s+(?:the\s+)?[^,]*?"
+    r"(?:(?:19|20)\d\d(?:[/-]\d\d)?|year|months?|quarter)\s*,?\s*)",
+    re.IGNORECASE,
+)
+PRONOUNS = {"it", "this", "that", "they", "we", "he", "she", "which", "there", "these", "those"}
+_NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:total\s+)?numbers?\s+of\s+", re.IGNORECASE)
+CLAUSE_EDGE = re.compile(r"[,;:(\[—–|]|\s-\s")
+_WORDS = re.compile(r"\S+")
+_BULLET_LEAD = re.compile(r"^\s*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)/])\s+")
+_SUBJECT_WORDS = re.compile(rf"(?:\S+\s+){{0,{MAX_WORDS}}}\S*")
+
+
+def after(text: str, position: int, limit: int) -> tuple[int, int]:
+    """The phrase that follows a statement: (start, end), maybe empty."""
+    region = text[position : min(limit, position + REACH)]
+    if PERIOD_AHEAD.match(region):
+        return position, position
+    lead = _LEADING_LINK.match(region.lstrip())
+    skip = len(region) - len(region.lstrip()) + (lead.end() if lead else 0)
+    reach = _SUBJECT_WORDS.match(region, skip).end() + 1
+    stop = _END.search(region, max(skip - 1, 0), reach)
+    phrase_end = stop.start() if stop else len(region)
+    words = list(_WORDS.finditer(region, skip, phrase_end))[:MAX_WORDS]
+    if not words:
+        return position, position
+    return position + words[0].start(), position + words[-1].end()
+
+
+def before(text: str, position: int, floor: int) -> tuple[int, int]:
+    """The phrase written before a statement ("homicides were 25% lower")."""
+    floor = max(floor, position - REACH)
+    region = text[floor:position]
+    edge = max((m.end() for m in CLAUSE_EDGE.finditer(region)), default=0)
+    if not region[edge:].strip() and region.rstrip().endswith(("(", ":")):
+        inner = region.rstrip()[:-1]
+        edge = max((m.end() for m in CLAUSE_EDGE.finditer(inner)), default=0)
+        region = inner
+    phrase = noun_phrase_at_end(region[edge:])
+    if not phrase:
+        return position, position
+    start = floor + edge + region[edge:].rfind(phrase)
+    return start, start + len(phrase)
+
+
+def noun_phrase_at_end(clause: str) -> str:
+    """Trim a clause to the noun phrase at its end that names what is measured."""
+    clause = _TRAILING_VERBS.sub("", clause.rstrip())
+    clause = _BULLET_LEAD.sub("", clause)
+    number_of = list(_NUMBER_OF.finditer(clause))
+    if number_of:
+        clause = clause[number_of[-1].end() :]
+    clause = _LEADING_LINKS.sub("", clause.strip())
+    clause = _LEADING_PERIOD.sub("", clause)
+    words = list(_WORDS.finditer(clause))[-MAX_WORDS:]
+    phrase = clause[words[0].start() :].strip(" \n*_\"'“”‘’") if words else ""
+    return "" if phrase.lower() in PRONOUNS else phrase
