@@ -177,6 +177,9 @@ _COMPARISON_LEADS = {
     "compared to",
     "compares with",
     "compared against",
+    "than",
+    "than the",
+    "than a",
 }
 _THAN_AFTER = re.compile(r"[^.;:!?]{0,80}?\bthan\b", re.I)
 _FROM_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?from\b", re.I)
@@ -236,7 +239,7 @@ def _classify(text: str, reading: Reading, clause_end: int) -> None:
         reading.direction = "decrease" if quantity.sign < 0 else "increase"
         reading.subject_side = "before"
         return
-    if statement.increment and not _NET_BEFORE.search(text, max(0, reading.start - 6), quantity.end):
+    if statement.increment and not _NET_BEFORE.search(text, max(0, reading.start - 6), reading.end):
         reading.kind = "increment"
         return
     _level_role(reading)
@@ -265,6 +268,8 @@ def _level_role(reading: Reading) -> None:
     lead = statement.level_role
     if lead in _COMPARISON_LEADS:
         reading.role = "than"
+    if statement.article == "the" and reading.approximation in ("more_than", "up_to"):
+        reading.role, reading.approximation = "than", "exact"  # "below the 4.1 billion"
     if lead or statement.by:
         reading.subject_side = "before"
     if reading.unit == "percent" and lead is None:
@@ -310,6 +315,18 @@ def _dated_bracket(text: str, start: int) -> bool:
     return close >= 0 and bool(_DATED.search(text, start, close))
 
 
+def _lone_from(readings: list[Reading]) -> None:
+    """"This resulted from 198,610 new build homes": a "from" that starts no comparison
+    (no change before it, no "to" level after it) names a plain level."""
+    for index, reading in enumerate(readings):
+        if reading.role != "from":
+            continue
+        change_before = any(r.kind == "change" for r in readings[:index])
+        paired = any(r.role == "to" for r in readings if r is not reading)
+        if not change_before and not paired and index == 0:
+            reading.role = None
+
+
 def _inherit_backwards(readings: list[Reading], text: str) -> None:
     """"a £14.00 or 5.05% increase": the first of two numbers sharing a change noun."""
     for reading, following in zip(readings, readings[1:]):
@@ -332,12 +349,14 @@ def _coordination(between: str, statement: Statement) -> bool:
     )
 
 
-def _by_direction(text: str, reading: Reading, clause_start: int) -> None:
+def _by_direction(text: str, reading: Reading, since: int, previous: Reading | None) -> None:
     """"cut knife crime by half", "reduce killings by 15%": a change whose verb stands
-    earlier in the clause."""
+    earlier in the clause; "fallen by 7.2% ... and by 35.1%": the change before it."""
     if not reading.statement.by or reading.kind != "level":
         return
-    found = grammar.statements.last_change_verb(text, clause_start, reading.start)
+    found = grammar.statements.last_change_verb(text, since, reading.start)
+    if not found and previous is not None and previous.kind == "change":
+        found = previous.direction if re.search(r"\band\b|,", text[previous.end : reading.start]) else None
     if found:
         reading.kind, reading.direction = "change", found
         reading.subject_side = "before"
@@ -416,10 +435,13 @@ def _clause_bounds(text: str, start: int, end: int, position: int) -> tuple[int,
 def _read_sentence(text: str, start: int, end: int, block: int, line_start: int) -> Sentence:
     phrases = _periods(text, start, end)
     readings = _readings(text, start, end, phrases, line_start)
+    previous = None
     for reading in readings:
         clause_start, clause_end = _clause_bounds(text, start, end, reading.start)
         _classify(text, reading, clause_end)
-        _by_direction(text, reading, clause_start)
+        _by_direction(text, reading, max(clause_start, previous.end if previous else start), previous)
+        previous = reading
+    _lone_from(readings)
     _inherit(readings, text)
     _inherit_backwards(readings, text)
     _range_bounds(readings)

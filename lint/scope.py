@@ -28,10 +28,14 @@ if TYPE_CHECKING:
     from .extract import Reading, Sentence
 
 _SEGMENT_BREAK = re.compile(r"[,;:–—]|\s-\s|\)|\(")
-_REFERS_BACK = re.compile(
-    r"^\W*(?:this|that|these|those|it|which|such|the\s+(?:figure|figures|total|number|rate|"
-    r"increase|rise|fall|decrease|drop|reduction|change))\b"
-    r"|\b(?:in|over|during|for|across|throughout|within)\s+(?:this|that|the\s+same)\s+"
+# A sentence that opens by pointing back ("This is up 22%"), or names "the same period".
+_OPENS_BY_REFERRING = re.compile(
+    r"\W*(?:this|that|these|those|it|which|such|the\s+(?:figure|figures|total|number|rate|"
+    r"increase|rise|fall|decrease|drop|reduction|change))\b",
+    re.IGNORECASE,
+)
+_SAME_PERIOD = re.compile(
+    r"\b(?:in|over|during|for|across|throughout|within)\s+(?:this|that|the\s+same)\s+"
     r"(?:[\w-]+\s+){0,3}?(?:period|time|timeframe|time\s+frame|months|years|span|quarter)\b",
     re.IGNORECASE,
 )
@@ -72,11 +76,13 @@ def dateline(text: str) -> Point | None:
 
 
 class State:
-    """What a sentence leaves for the ones after it: its period and baseline."""
+    """What a sentence leaves for the ones after it: its period and baseline, and the two
+    ends of its period when it compares them ("Between 1990 and 2023")."""
 
-    def __init__(self, period: Period | None = None, baseline: Period | None = None):
+    def __init__(self, period: Period | None = None, baseline: Period | None = None, ends=None):
         self.period = period
         self.baseline = baseline
+        self.ends = ends
 
 
 class Context:
@@ -106,28 +112,51 @@ class Context:
         shared = self._shared(sentence_level, frame)
         level_period = self._levels(readings, shared, inherited, source)
         self._changes(readings, baselines, shared, frame, inherited, source)
-        self._remember(sentence, absolute or level_period or shared[0], readings)
+        later = next((r.period for r in reversed(readings) if r.role == "to" and r.period), None)
+        main = absolute or level_period or shared[0] or later
+        self._remember(sentence, main, readings, shared[1] if main == shared[0] else None)
+        self._lead_in(sentence, readings, baselines, frame, inherited)
         return readings
+
+    def _heading(self, sentence: Sentence) -> bool:
+        """A heading or lead-in line: short, and not ended like a sentence of prose."""
+        written = self.text[sentence.start : sentence.end].strip()
+        return written.endswith(":") or (len(written) < 120 and written[-1:] not in ".!?”\"")
+
+    def _lead_in(self, sentence: Sentence, readings, baselines, frame, inherited) -> None:
+        """A lead-in line ("..., we see:") gives its list what it states, or else what it
+        took from the sentence before it."""
+        if readings or not self.text[sentence.start : sentence.end].rstrip().endswith(":"):
+            return
+        state = self.by_block.setdefault(sentence.block, State())
+        state.period = state.period or inherited.period
+        if baselines and baselines[-1].spec.precise:
+            state.baseline = resolve(baselines[-1], frame.with_current(state.period))
+        state.baseline = state.baseline or inherited.baseline
 
     # ---- context from other sentences -----------------------------------------------------
     def _inherited(self, sentence: Sentence) -> tuple[State, str | None]:
         block = self.blocks[sentence.block] if 0 <= sentence.block < len(self.blocks) else None
         if block is not None and block.lead_in is not None and block.lead_in in self.by_block:
             return self.by_block[block.lead_in], "lead-in"
-        if _REFERS_BACK.search(self.text, sentence.start, sentence.end):
+        if _OPENS_BY_REFERRING.match(self.text, sentence.start) or _SAME_PERIOD.search(
+            self.text, sentence.start, sentence.end
+        ):
             if self.previous.period or self.previous.baseline:
                 return self.previous, "previous"
         return State(self.running), "context"
 
-    def _remember(self, sentence: Sentence, period: Period | None, readings) -> None:
+    def _remember(self, sentence: Sentence, period: Period | None, readings, ends=None) -> None:
         if period is None and not readings:
             return
-        if not readings and period is not None and period.start.day and period == Period(
-            period.start, period.start
-        ):
-            return  # a dateline, not what the text is about
+        if not readings and not self._heading(sentence) and self.running is not None:
+            return  # prose that states no figure does not change what the text is about
+        if not readings and period is not None and period.start.day:
+            return  # a dateline: when the text was written, not what it is about
         baseline = next((r.baseline for r in readings if r.kind == "change" and r.baseline), None)
-        state = State(period, baseline)
+        if baseline is None:
+            baseline = next((r.period for r in readings if r.role in ("from", "than")), None)
+        state = State(period, baseline, ends)
         self.previous = state
         if sentence.block >= 0:
             block = self.by_block.setdefault(sentence.block, State())
@@ -143,15 +172,19 @@ class Context:
         sentence_level: list[PeriodPhrase] = []
         baselines: list[PeriodPhrase] = []
         for phrase in sentence.phrases:
-            bracketed = self._bracketed_after(sentence, phrase)
+            target = self._left_neighbour(sentence, phrase)
+            bracketed = None if target else self._bracketed_after(sentence, phrase)
             if bracketed is not None:
                 own[id(bracketed)] = phrase
+            comparison = phrase.spec.relative == "same_period_in" and target is not None
+            if comparison and target.kind != "change":
+                own[id(target)] = phrase  # "1,893 for the same period in 2022"
+                continue
             if _is_baseline(phrase) or self._after_than(sentence, phrase):
                 baselines.append(phrase)
                 continue
             if bracketed is not None:
                 continue
-            target = self._left_neighbour(sentence, phrase)
             if target is None:
                 sentence_level.append(phrase)
             elif id(target) not in own:
@@ -168,12 +201,11 @@ class Context:
 
     def _bracketed_after(self, sentence: Sentence, phrase: PeriodPhrase):
         """The statement in brackets right after a period phrase: "in 2010/11 (30,620)"."""
-        rest = self.text[phrase.end : phrase.end + 3]
-        if not rest.lstrip().startswith("("):
+        found = _BARE_BRACKET.match(self.text, phrase.end)
+        if not found:
             return None
-        opening = phrase.end + rest.index("(")
         for reading in sentence.readings:
-            if opening < reading.statement.quantity.start <= opening + 2:
+            if found.start(1) == reading.statement.quantity.start:
                 return reading
         return None
 
@@ -197,7 +229,7 @@ class Context:
             if other is target or other.kind != target.kind:
                 continue
             low, high = sorted((other, target), key=lambda r: r.start)
-            gap = self.text[low.end : high.start]
+            gap = self.text[low.end : high.statement.quantity.start]
             if gap.strip() in ("(", ",", "", "or", ", or", "/"):
                 found.append(other)
         return found
@@ -205,8 +237,8 @@ class Context:
     # ---- periods ------------------------------------------------------------------------
     def _own_period(self, reading, phrase: PeriodPhrase, frame: Frame) -> None:
         reading.phrase = phrase
-        ends = endpoints(phrase.spec, frame) if phrase.lead in ("between", "from", "") else None
-        if reading.kind == "change" and ends is not None and phrase.lead in ("between", "from"):
+        ends = self._compared_ends(phrase, frame)
+        if reading.kind == "change" and ends is not None:
             # "rose by 20% between January 2009 and December 2010": from one to the other
             reading.baseline_phrase = phrase
             reading.baseline, reading.period = ends
@@ -229,12 +261,25 @@ class Context:
 
     def _shared(self, sentence_level, frame) -> tuple[Period | None, tuple | None]:
         """The sentence's own period for statements without one, and the two ends of it
-        when it is "from A to B" (for a "from X to Y" pair)."""
+        when it compares them ("Between 1990 and 2023", "From 2021 to 2022")."""
         for phrase in sentence_level:
             period = resolve(phrase, frame)
             if period is not None:
-                return period, endpoints(phrase.spec, frame)
+                return period, self._compared_ends(phrase, frame)
         return None, None
+
+    def _compared_ends(self, phrase: PeriodPhrase, frame: Frame):
+        """The two ends of "between A and B" when it compares two times, not when it
+        spans one ("in the 12 months from 1 April 2024 to 31 March 2025")."""
+        if phrase.lead not in ("between", "from"):
+            return None
+        ends = endpoints(phrase.spec, frame)
+        if ends is None or ends[0].start.day or ends[1].end.day:
+            return None
+        before = self.text[max(0, phrase.start - 12) : phrase.start].lower()
+        if re.search(r"(?:months?|weeks?|days?|period|year)\s*$", before):
+            return None
+        return ends
 
     def _levels(self, readings, shared, inherited, source) -> Period | None:
         """Levels without a period of their own take the sentence's, else the context's;
@@ -275,12 +320,14 @@ class Context:
                 continue
             if reading.period is None:
                 period, origin = _modified_level(readings, index), "sentence"
-                if period is None and ends is not None and reading.baseline is None:
-                    reading.baseline, period = ends
                 if period is None and period_shared is not None:
                     period = period_shared
+                    if ends is not None:  # "Between 1990 and 2023 ... fallen 78.4%"
+                        reading.baseline, period = ends
                 if period is None and inherited.period is not None:
                     period, origin = inherited.period, source
+                    if inherited.ends is not None:
+                        reading.baseline, period = inherited.ends
                 reading.period, reading.period_from = period, origin if period else None
             if reading.baseline is None:
                 reading.baseline = self._baseline(readings, index, baselines, frame, inherited)
@@ -296,12 +343,22 @@ class Context:
         compared = _compared_level(readings, index)
         if compared is not None:
             return compared.period
+        sibling = _sibling_change(readings, index)
+        if sibling is not None:
+            return sibling.baseline
         if inherited.baseline is not None and reading.period_from in ("previous", "lead-in"):
             return inherited.baseline
         return None
 
 
-_THAN = re.compile(r"\bthan\b[^,;]*$", re.IGNORECASE)
+_BARE_BRACKET = re.compile(r"\s*\(\s*([£$€]?\d[\d,.]*)(?:\s*[a-z%]+){0,3}\s*\)", re.IGNORECASE)
+# "lower than they were in 1990", but not the "more than" of "more than two decades".
+_THAN = re.compile(
+    r"\bthan\b(?!\s+(?:[£$€]?\d|one|two|three|four|five|six|seven|eight|nine|ten|half|an?\s+"
+    r"(?:quarter|third|half|fifth|tenth|million|billion|thousand|hundred)))"
+    r"[^,;]*$",
+    re.IGNORECASE,
+)
 
 
 def _first_date(phrases: list[PeriodPhrase], frame: Frame) -> Period | None:
@@ -328,7 +385,7 @@ def _same_clause(text: str, readings, index: int) -> bool:
 
 
 def _is_baseline(phrase: PeriodPhrase) -> bool:
-    if phrase.role in ("since", "than"):
+    if phrase.role in ("since", "than") or phrase.spec.relative == "same_period_in":
         return True
     return phrase.role == "from" and phrase.spec.kind != "interval"
 
@@ -351,11 +408,30 @@ def _modified_level(readings, index: int) -> Period | None:
 
 
 def _compared_level(readings, index: int):
-    """The level a change is measured from: "down 16% from 258 in 2023"."""
+    """The level a change is measured from: "down 16% from 258 in 2023", "up from 29 the
+    year before – an increase of five", "by 2,586 crimes (30,574 crimes in 2023)"."""
+    change = readings[index]
     for reading in readings[index + 1 :]:
+        if reading.kind == "change":
+            break
+        if reading.role in ("from", "than") and reading.period is not None:
+            return reading
+        if reading.phrase is not None and reading.period not in (None, change.period):
+            if reading.start - change.end < 40 and reading.period_from == "own":
+                return reading  # the earlier level, given in brackets after the change
+    for reading in reversed(readings[:index]):
         if reading.kind == "change":
             return None
         if reading.role in ("from", "than") and reading.period is not None:
+            return reading
+    return None
+
+
+def _sibling_change(readings, index: int):
+    """An earlier change in the sentence with a baseline: "down 18% from 4,997 in the
+    previous 12 months – a reduction of 881"."""
+    for reading in reversed(readings[:index]):
+        if reading.kind == "change" and reading.baseline is not None:
             return reading
     return None
 

@@ -8,7 +8,17 @@ and the statement is then treated as undated (registry-v1, "Relative periods").
 from __future__ import annotations
 
 from .grammar.model import DateSpec, PeriodSpec
-from .periods import Period, Point, financial_year, months_back, point, previous, rolling
+from .periods import (
+    Period,
+    Point,
+    financial_year,
+    length_in_months,
+    months_back,
+    point,
+    previous,
+    rolling,
+    shifted,
+)
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -52,7 +62,7 @@ def _month_year(month: int, frame: Frame) -> int | None:
     reference = frame.anchor or frame.current
     if reference is not None and reference.end.month:
         end = reference.end
-        candidates = (end.year - 1, end.year, end.year + 1)
+        candidates = (end.year, end.year - 1, end.year + 1)  # a tie goes to the same year
         return min(candidates, key=lambda y: abs((y * 12 + month) - (end.year * 12 + end.month)))
     if reference is not None:
         return reference.end.year
@@ -144,10 +154,17 @@ def _relative(spec: PeriodSpec, frame: Frame) -> Period | None:
             return None
         months = {"previous_year": 12, "previous_quarter": 3, "previous_month": 1}.get(name)
         return previous(current, months)
+    if name == "last_year" and frame.anchor is not None and length_in_months(frame.anchor) == 12:
+        return previous(frame.anchor, 12)  # "in 2023-24 ... compared to last year"
     if name in ("last_year", "this_year", "year_to_date"):
         if now is None:
             return None
         return point(now - 1 if name == "last_year" else now)
+    if name == "same_period_in":
+        year = spec.start.year
+        if current is not None and current.start.month and current.start.year == current.end.year:
+            return shifted(current, (year - current.start.year) * 12)
+        return point(year)
     if name in ("last_month", "this_month"):
         if frame.today is None or not frame.today.month:
             return None

@@ -119,7 +119,7 @@ _PERIOD_LEADS = sorted(
             "across as by through within until ending ended between the a this last past",
             "previous same latest most recent financial fiscal calendar school academic twelve",
             "12 month months year first second third fourth final half six quarter citywide",
-            "so far period time frame timeframe point date span preceding five",
+            "so far period time frame timeframe point date span preceding five below above",
         ]
     ),
     key=len,

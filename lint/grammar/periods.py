@@ -90,7 +90,11 @@ FINANCIAL_YEAR_ENDING = pp.Regex(
     rf"(?:the\s+)?(?:FYE|financial\s+year\s+ending|fiscal\s+year\s+ending)\s+(?P<month>{_MONTH})\s+(?P<year>{_YEAR})",
     FLAGS,
 )("fye")
-YEAR_POINT = pp.Regex(rf"(?:the\s+)?(?:calendar\s+year\s+|year\s+)?(?P<year>{_YEAR})", FLAGS)(
+YEAR_POINT = pp.Regex(
+    rf"(?:the\s+)?(?:calendar\s+year\s+|year\s+)?(?P<year>{_YEAR})"
+    r"(?:\s+(?:level|levels|figure|figures|total|totals))?",
+    FLAGS,
+)(
     "year_point"
 )
 QUARTER = pp.Regex(
@@ -133,7 +137,7 @@ INTERVAL = (
     + pp.Group(_POINT)("second")
     | pp.Group(DATE | MONTH_YEAR | BARE_MONTH)("first")
     + pp.Regex(r"(?:to|until|[-–])\s*", FLAGS)
-    + pp.Group(DATE | MONTH_YEAR)("second")
+    + pp.Group(DATE | MONTH_YEAR | BARE_MONTH)("second")
 )
 
 RELATIVE_PHRASES = {
@@ -201,6 +205,8 @@ RELATIVE_SPANS = {
     "on the month": "previous_month",
     "over the quarter": "previous_quarter",
     "on the quarter": "previous_quarter",
+    "in a year": "previous_year",
+    "in a year's time": "previous_year",
 }
 RELATIVE = pp.Regex(
     v.pattern([*RELATIVE_PHRASES, *RELATIVE_SPANS])
@@ -212,12 +218,14 @@ RELATIVE = pp.Regex(
 # Times that are not dates: the baseline of "9% below the peak" is not a period.
 VAGUE = pp.Regex(
     r"(?:the\s+)?(?:pre-pandemic|pre-covid|pre-covid-19|peak|five[\s-]year\s+(?:average|mean)"
-    r"|(?:\d{4}-\d\d)\s+average)(?:\s+(?:level|levels|figure|figures|year|average))?",
+    r"|(?:\d{4}-\d\d)\s+(?:average|mean))(?:\s+(?:level|levels|figure|figures|year|average))?"
+    rf"(?:\s+(?:in\s+)?(?P<vague_year>{_YEAR}|(?:19|20)\d\d[/-]\d\d(?!\d)))?",
     FLAGS,
 )("vague")
 
 PERIOD = (
-    INTERVAL
+    VAGUE
+    | INTERVAL
     | FINANCIAL_YEAR_ENDING
     | ROLLING
     | QUARTER
@@ -234,6 +242,7 @@ PERIOD = (
 ROLES = {
     "since": (
         "since",
+        "since the same period in",
         "since the start of",
         "since the beginning of",
         "since the end of",
@@ -257,6 +266,10 @@ ROLES = {
         "against",
         "on",
         "relative to",
+        "below",
+        "above",
+        "below the",
+        "above the",
     ),
     "from": ("from", "up from", "down from"),
     "in": (
@@ -282,6 +295,12 @@ ROLES = {
         "up to",
         "ending",
         "ended",
+        "for the period",
+        "over the period",
+        "during the period",
+        "in the period",
+        "for the period of",
+        "the period",
     ),
 }
 ROLE_OF = {phrase: role for role, phrases in ROLES.items() for phrase in phrases}
@@ -291,7 +310,11 @@ CLOSE = pp.Regex(r"\s*\)").leave_whitespace()("close")
 SPAN = pp.Regex(
     v.pattern([*RELATIVE_SPANS, "year on year", "year-on-year", "on the previous year"]), FLAGS
 )("span")
-PHRASE = SPAN | pp.Opt(ROLE) + PERIOD + pp.Opt(CLOSE)
+# "one percent for the year": the year so far.
+FOR_THE_YEAR = pp.Regex(r"for\s+the\s+year(?!\s+(?:to|ending|ended|before|earlier)\b)", FLAGS)(
+    "for_the_year"
+)
+PHRASE = SPAN | FOR_THE_YEAR | pp.Opt(ROLE) + PERIOD + pp.Opt(CLOSE)
 
 EXAMPLES = {
     "PERIOD": """
@@ -433,7 +456,9 @@ def _relative_spec(tokens) -> PeriodSpec:
         text = " ".join(tokens["span"].lower().split())
         return PeriodSpec("relative", relative=RELATIVE_SPANS.get(text, "previous_year"))
     if tokens.get("same_in"):
-        return PeriodSpec("point", DateSpec(int(tokens["same_year"])))
+        return PeriodSpec(
+            "relative", DateSpec(int(tokens["same_year"])), relative="same_period_in"
+        )
     if tokens.get("last_month"):
         return PeriodSpec(
             "relative", DateSpec(None, month_number(tokens["last_month"])), relative="last_named_month"
@@ -474,13 +499,22 @@ def spec_of(tokens) -> PeriodSpec | None:
     if tokens.get("relative") or tokens.get("span"):
         return _relative_spec(tokens)
     if tokens.get("vague"):
-        return PeriodSpec("vague", precise=False)
+        year = tokens.get("vague_year")
+        if year and len(year) > 4:
+            return _financial_spec(year[:4], year[5:], None)
+        return PeriodSpec("point", DateSpec(int(year))) if year else PeriodSpec("vague", precise=False)
+    if tokens.get("for_the_year"):
+        return PeriodSpec("relative", relative="year_to_date")
     return _point_spec(tokens)
 
 
 def _phrase(text: str, location: int, tokens) -> PeriodPhrase | None:
     lead = " ".join((tokens.get("role") or "").lower().split())
     role = "than" if tokens.get("span") else ROLE_OF.get(lead, "in")
+    if tokens.get("between"):
+        lead = "between"
+    elif tokens.get("from_word"):
+        lead = "from"
     spec = spec_of(tokens)
     if spec is None:
         raise pp.ParseException(text, location, "not a period")

@@ -152,6 +152,7 @@ class Statement:
     by: bool = False  # "by 15%": a change whose direction a verb before it gives
     exact: float | None = None
     tail: str | None = None  # the word after the number that says what it is
+    article: str | None = None  # "below the 4.1 billion": a comparison, not a bound
 
 
 def _approximation(text: str | None) -> str:
@@ -200,6 +201,7 @@ def _statement(text: str, location: int, tokens) -> Statement:
         fields["change_word"] = tail
         fields["direction"] = DIRECTIONS.get(tail)
     exact = tokens.get("exact")
+    article = tokens.get("article")
     return Statement(
         quantity,
         location,
@@ -207,6 +209,7 @@ def _statement(text: str, location: int, tokens) -> Statement:
         approximation,
         exact=float(exact.replace(",", "")) if exact else None,
         tail=tail,
+        article=article.lower() if article else None,
         **fields,
     )
 
