@@ -55,8 +55,10 @@ class Document:
 
     @classmethod
     def from_text(cls, path: str, text: str, fmt: str = "txt", notes=()) -> Document:
+        from .texttable import cells_of
+
         text = normalise(text)
-        return cls(path, text, fmt, tuple(notes), _line_starts(text))
+        return cls(path, text, fmt, tuple(notes), _line_starts(text), cells=tuple(cells_of(text)))
 
     @classmethod
     def derived(cls, path, source, text, fmt, notes=(), source_map=None, cells=()):

@@ -423,6 +423,7 @@ class Sentence:
     block: int
     phrases: list[PeriodPhrase]
     readings: list[Reading]
+    header_phrases: list[PeriodPhrase] = field(default_factory=list)  # a table column's
 
 
 def _clause_bounds(text: str, start: int, end: int, position: int) -> tuple[int, int]:
@@ -495,21 +496,39 @@ def _line_start(text: str, position: int) -> int:
     return text.rfind("\n", 0, position) + 1
 
 
+_HEADER_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent(?:age)?\b", re.I)
+_HEADER_MONEY = {"£": "GBP", "$": "USD", "€": "EUR"}
+
+
 def _cells(document: Document) -> list[Sentence]:
     """Table cells, each read on its own: its row header is the subject when it names
-    none, and its column header gives the periods it lacks."""
+    none, and its column header gives the periods, unit and kind it does not write."""
     found = []
     for cell in document.cells:
         sentence = _read_sentence(document.text, cell.start, cell.end, -1, cell.start)
-        header = cell.column_header
-        sentence.phrases = sentence.phrases or _periods(header, 0, len(header))
+        if not sentence.phrases:
+            sentence.header_phrases = _periods(cell.column_header, 0, len(cell.column_header))
         for reading in sentence.readings:
             if reading.subject[1] <= reading.subject[0]:
                 reading.notes.append(("row", cell.row_header))
-            if header.strip() in ("£", "$", "€") and reading.unit == "count":
-                reading.unit = {"£": "GBP", "$": "USD", "€": "EUR"}[header.strip()]
+            _from_header(reading, cell.column_header)
         found.append(sentence)
     return found
+
+
+def _from_header(reading: Reading, header: str) -> None:
+    """"£", "(%)", "Increase in trips 2012 to 2013": what a column says of its cells."""
+    written = header.strip()
+    if reading.unit == "count":
+        if written in _HEADER_MONEY or written.strip("()") in _HEADER_MONEY:
+            reading.unit = _HEADER_MONEY[written.strip("()")]
+        elif _HEADER_PERCENT.search(written):
+            reading.unit = "percent"
+    if reading.kind == "level" and not reading.role and reading.statement.level_role is None:
+        direction = grammar.statements.last_change_verb(written, 0, len(written))
+        direction = direction or grammar.statements.change_noun_direction(written)
+        if direction:
+            reading.kind, reading.direction = "change", direction
 
 
 def _claims(document: Document, reading: Reading) -> list[Claim]:

@@ -45,6 +45,13 @@ _DATELINE_LEAD = re.compile(
     re.IGNORECASE,
 )
 DATELINE_LINES = 15
+DATELINE_TAIL = 3  # letters and releases may be dated at their foot
+DATELINE_REACH = 1500
+_WEEKDAY_DATE = re.compile(
+    r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+|"
+    r"[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+(?:19|20)\d\d\b",
+    re.IGNORECASE,
+)
 
 
 def document_date(document: Document) -> Point | None:
@@ -59,20 +66,41 @@ def document_date(document: Document) -> Point | None:
 
 
 def dateline(text: str) -> Point | None:
+    """A line near the top or at the very end that is a date, or says when the text was
+    published; else a date with its weekday early in the text ("Friday, October 7, 2016")."""
+    lines = text.split("\n")
+    candidates = lines[:DATELINE_LINES] + lines[-DATELINE_TAIL:][::-1]
+    for line in candidates:
+        found = _dated_line(line)
+        if found is not None:
+            return found
+    found = _WEEKDAY_DATE.search(text, 0, DATELINE_REACH)
+    if found:
+        return _date_at(found.group())
+    return None
+
+
+def _dated_line(line: str) -> Point | None:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 120:
+        return None
+    lead = _DATELINE_LEAD.match(stripped)
+    rest = stripped[lead.end() :] if lead else stripped
     from .grammar.periods import DATE, _date
 
-    for line in text.split("\n", DATELINE_LINES)[:DATELINE_LINES]:
-        stripped = line.strip()
-        if not stripped or len(stripped) > 120:
-            continue
-        lead = _DATELINE_LEAD.match(stripped)
-        rest = stripped[lead.end() :] if lead else stripped
-        for tokens, start, end in DATE.scan_string(rest, max_matches=1):
-            date = _date(tokens)
-            leftover = (rest[:start] + rest[end:]).split()
-            if date.year and date.month and (start <= 12 and len(leftover) <= 8):
-                return Point(date.year, date.month, date.day)
+    for tokens, start, end in DATE.scan_string(rest, max_matches=1):
+        date = _date(tokens)
+        leftover = (rest[:start] + rest[end:]).split()
+        if date.year and date.month and (start <= 12 and len(leftover) <= 8):
+            return Point(date.year, date.month, date.day)
     return None
+
+
+def _date_at(text: str) -> Point | None:
+    from .grammar.periods import DATE, _date
+
+    date = _date(DATE.parse_string(text))
+    return Point(date.year, date.month, date.day) if date.year else None
 
 
 class State:
@@ -171,6 +199,8 @@ class Context:
         own: dict[int, PeriodPhrase] = {}
         sentence_level: list[PeriodPhrase] = []
         baselines: list[PeriodPhrase] = []
+        for phrase in sentence.header_phrases:
+            (baselines if _is_baseline(phrase) else sentence_level).append(phrase)
         for phrase in sentence.phrases:
             target = self._left_neighbour(sentence, phrase)
             bracketed = None if target else self._bracketed_after(sentence, phrase)
@@ -277,7 +307,7 @@ class Context:
         if ends is None or ends[0].start.day or ends[1].end.day:
             return None
         before = self.text[max(0, phrase.start - 12) : phrase.start].lower()
-        if re.search(r"(?:months?|weeks?|days?|period|year)\s*$", before):
+        if phrase.end <= len(self.text) and re.search(r"(?:months?|weeks?|days?|period|year)\s*$", before):
             return None
         return ends
 

@@ -401,8 +401,9 @@ def _point_spec(tokens) -> PeriodSpec | None:
         return PeriodSpec("point", DateSpec(int(tokens["year"]), month_number(tokens["month"])))
     if tokens.get("fy_start"):
         end = tokens.get("fy_end") or tokens["fy_end_b"]
-        if tokens.get("fy_end_b") and not tokens.get("fy_kind"):
-            return PeriodSpec("interval", DateSpec(int(tokens["fy_start"])), DateSpec(int(end)))
+        if tokens.get("fy_end_b") and not tokens.get("fy_kind"):  # "2012 to 2013"
+            first = PeriodSpec("point", DateSpec(int(tokens["fy_start"])))
+            return PeriodSpec("interval", parts=(first, PeriodSpec("point", DateSpec(int(end)))))
         return _financial_spec(tokens["fy_start"], end, tokens.get("fy_kind"))
     if tokens.get("sfy_start") or tokens.get("sfy_start_b"):
         start = tokens.get("sfy_start") or tokens["sfy_start_b"]
@@ -513,7 +514,7 @@ def _phrase(text: str, location: int, tokens) -> PeriodPhrase | None:
     role = "than" if tokens.get("span") else ROLE_OF.get(lead, "in")
     if tokens.get("between"):
         lead = "between"
-    elif tokens.get("from_word"):
+    elif tokens.get("from_word") or (tokens.get("fy_end_b") and not tokens.get("fy_kind")):
         lead = "from"
     spec = spec_of(tokens)
     if spec is None:

@@ -69,6 +69,15 @@ def last_change_verb(text: str, start: int, end: int) -> str | None:
     return DIRECTIONS.get(" ".join(found.group().lower().split())) if found else None
 
 
+_NOUN_PATTERN = re.compile(v.pattern([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS]), FLAGS)
+
+
+def change_noun_direction(text: str) -> str | None:
+    """The direction of the first change noun in the text ("per cent increase")."""
+    found = _NOUN_PATTERN.search(text)
+    return DIRECTIONS.get(found.group().lower()) if found else None
+
+
 CHANGE_VERB = phrase([*v.DECREASE_VERBS, *v.INCREASE_VERBS, *v.PHRASAL_CHANGES], "verb")
 CHANGE_NOUN = phrase([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS], "noun")
 DIRECTION = phrase(["up", "down"], "direction")

@@ -1,0 +1,78 @@
+"""Tables in plain-text drafts: rows of cells split by "|", ";" or tabs, as exports and
+pasted spreadsheets write them.
+
+A run of two or more lines that split into the same number of cells (three or more for
+semicolons, which prose uses too) is a table whose first line is the header. Each cell is
+then read on its own, with its row's first cell and its column's header, as in Markdown,
+HTML and Word tables; prose is never read across cells.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .document import Cell
+
+DELIMITERS = {"|": 2, "\t": 2, ";": 3}  # the fewest cells a row of each must have
+MAX_LINE = 2000  # a longer line is prose, not a table row
+
+
+def cells_of(text: str) -> list[Cell]:
+    """Every cell of every table in the text, in reading order."""
+    found: list[Cell] = []
+    rows: list[tuple[int, int]] = []
+    current = None
+    for start, end in _lines(text):
+        line = text[start:end]
+        delimiter = _delimiter(line)
+        if delimiter is not None and delimiter == current and len(_split(line, delimiter)) == len(
+            _split(text[rows[0][0] : rows[0][1]], delimiter)
+        ):
+            rows.append((start, end))
+            continue
+        found += _table(text, rows, current)
+        rows, current = ([(start, end)], delimiter) if delimiter else ([], None)
+    return found + _table(text, rows, current)
+
+
+def _lines(text: str):
+    start = 0
+    for match in re.finditer("\n", text):
+        yield start, match.start()
+        start = match.end()
+    yield start, len(text)
+
+
+def _delimiter(line: str) -> str | None:
+    if len(line) > MAX_LINE:
+        return None
+    for delimiter, fewest in DELIMITERS.items():
+        if len(_split(line, delimiter)) >= fewest:
+            return delimiter
+    return None
+
+
+def _split(line: str, delimiter: str) -> list[tuple[int, int]]:
+    """(start, end) of each cell in the line, without empty edge cells."""
+    edges = [-1, *(m.start() for m in re.finditer(re.escape(delimiter), line)), len(line)]
+    cells = list(zip((e + 1 for e in edges), edges[1:]))
+    if cells and not line[cells[0][0] : cells[0][1]].strip():
+        cells = cells[1:]
+    if cells and not line[cells[-1][0] : cells[-1][1]].strip():
+        cells = cells[:-1]
+    return cells
+
+
+def _table(text: str, rows: list[tuple[int, int]], delimiter: str | None) -> list[Cell]:
+    if delimiter is None or len(rows) < 2:
+        return []
+    header_start, header_end = rows[0]
+    header = [text[header_start + a : header_start + b].strip() for a, b in _split(text[header_start:header_end], delimiter)]
+    found = []
+    for start, end in rows[1:]:
+        spans = [(start + a, start + b) for a, b in _split(text[start:end], delimiter)]
+        row_header = text[spans[0][0] : spans[0][1]].strip() if spans else ""
+        for column, (cell_start, cell_end) in enumerate(spans):
+            column_header = header[column] if column < len(header) else ""
+            found.append(Cell(cell_start, cell_end, row_header, column_header))
+    return found
