@@ -165,6 +165,7 @@ class Reading:
     period_from: str | None = None  # own | sentence | lead-in | previous | context
     phrase: PeriodPhrase | None = None  # the "in" phrase attached to it
     baseline_phrase: PeriodPhrase | None = None
+    ends_baseline: Period | None = None  # the earlier end of a period that compares two
     notes: list = field(default_factory=list)
 
 

@@ -20,7 +20,7 @@ import re
 from . import grammar
 from .document import Document
 from .grammar.model import PeriodPhrase
-from .periods import Period, Point, parse_point, previous
+from .periods import Period, Point, days_in_month, parse_point, previous
 from .timeline import Frame, endpoints, is_relative_to_statement, resolve
 
 TYPE_CHECKING = False
@@ -113,6 +113,15 @@ class State:
         self.ends = ends
 
 
+class Shared:
+    """A period phrase that belongs to no single statement: "In 2022, 18.7% ... and 18.8%"."""
+
+    def __init__(self, phrase: PeriodPhrase, period: Period, ends):
+        self.phrase = phrase
+        self.period = period
+        self.ends = ends
+
+
 class Context:
     """Walks a document's sentences in order, giving each statement its periods."""
 
@@ -122,7 +131,7 @@ class Context:
         self.blocks = block_list
         self.text = document.text
         self.previous = State()
-        self.running: Period | None = None
+        self.running = State()
         self.by_block: dict[int, State] = {}
 
     def assign(self, sentence: Sentence) -> list[Reading]:
@@ -130,26 +139,55 @@ class Context:
         inherited, source = self._inherited(sentence)
         own, sentence_level, baselines = self._attach(sentence)
         frame = Frame(self.today, None, self.fy_start)
-        frame = frame.with_anchor(_first_date(sentence.phrases, frame))
-        absolute = self._sentence_period(sentence_level, own, readings, frame)
-        frame = frame.with_current(absolute or inherited.period)
+        frame = frame.with_anchor(_first_date(sentence.phrases, baselines, frame))
+        written = self._sentence_period(sentence_level, own, readings, frame)
+        frame = frame.with_current(written or inherited.period)
         for reading in readings:
-            phrase = own.get(id(reading))
-            if phrase is not None:
-                self._own_period(reading, phrase, frame)
+            if id(reading) in own:
+                self._own_period(reading, own[id(reading)], frame)
         shared = self._shared(sentence_level, frame)
-        level_period = self._levels(readings, shared, inherited, source)
-        self._changes(readings, baselines, shared, frame, inherited, source)
-        later = next((r.period for r in reversed(readings) if r.role == "to" and r.period), None)
-        main = absolute or level_period or shared[0] or later
-        self._remember(sentence, main, readings, shared[1] if main == shared[0] else None)
+        self._levels(readings, shared, inherited, source)
+        self._changes(readings, shared, inherited, source)
+        for index, reading in enumerate(readings):
+            if reading.kind == "change" and reading.baseline is None:
+                reading.baseline = self._baseline(readings, index, baselines, frame, inherited)
+        _month_precision(readings)
+        self._remember(sentence, readings, written, shared)
         self._lead_in(sentence, readings, baselines, frame, inherited)
         return readings
+
+    # ---- context from other sentences -----------------------------------------------------
+    def _inherited(self, sentence: Sentence) -> tuple[State, str]:
+        block = self.blocks[sentence.block] if 0 <= sentence.block < len(self.blocks) else None
+        if block is not None and block.lead_in is not None and block.lead_in in self.by_block:
+            return self.by_block[block.lead_in], "lead-in"
+        if _OPENS_BY_REFERRING.match(self.text, sentence.start) or _SAME_PERIOD.search(
+            self.text, sentence.start, sentence.end
+        ):
+            if self.previous.period or self.previous.baseline:
+                return self.previous, "previous"
+        return self.running, "context"
+
+    def _remember(self, sentence: Sentence, readings, written, shared) -> None:
+        state = _main_state(readings, written, shared)
+        if state.period is None and not readings:
+            return
+        if not readings and not self._heading(sentence) and self.running.period is not None:
+            return  # prose that states no figure does not change what the text is about
+        if not readings and state.period is not None and state.period.start.day:
+            return  # a dateline: when the text was written, not what it is about
+        self.previous = state
+        if sentence.block >= 0:
+            block = self.by_block.setdefault(sentence.block, State())
+            block.period = block.period or state.period
+            block.baseline = block.baseline or state.baseline
+        if state.period is not None:
+            self.running = State(state.period, None, state.ends)
 
     def _heading(self, sentence: Sentence) -> bool:
         """A heading or lead-in line: short, and not ended like a sentence of prose."""
         written = self.text[sentence.start : sentence.end].strip()
-        return written.endswith(":") or (len(written) < 120 and written[-1:] not in ".!?”\"")
+        return written.endswith(":") or (len(written) < 120 and written[-1:] not in '.!?”"')
 
     def _lead_in(self, sentence: Sentence, readings, baselines, frame, inherited) -> None:
         """A lead-in line ("..., we see:") gives its list what it states, or else what it
@@ -162,40 +200,9 @@ class Context:
             state.baseline = resolve(baselines[-1], frame.with_current(state.period))
         state.baseline = state.baseline or inherited.baseline
 
-    # ---- context from other sentences -----------------------------------------------------
-    def _inherited(self, sentence: Sentence) -> tuple[State, str | None]:
-        block = self.blocks[sentence.block] if 0 <= sentence.block < len(self.blocks) else None
-        if block is not None and block.lead_in is not None and block.lead_in in self.by_block:
-            return self.by_block[block.lead_in], "lead-in"
-        if _OPENS_BY_REFERRING.match(self.text, sentence.start) or _SAME_PERIOD.search(
-            self.text, sentence.start, sentence.end
-        ):
-            if self.previous.period or self.previous.baseline:
-                return self.previous, "previous"
-        return State(self.running), "context"
-
-    def _remember(self, sentence: Sentence, period: Period | None, readings, ends=None) -> None:
-        if period is None and not readings:
-            return
-        if not readings and not self._heading(sentence) and self.running is not None:
-            return  # prose that states no figure does not change what the text is about
-        if not readings and period is not None and period.start.day:
-            return  # a dateline: when the text was written, not what it is about
-        baseline = next((r.baseline for r in readings if r.kind == "change" and r.baseline), None)
-        if baseline is None:
-            baseline = next((r.period for r in readings if r.role in ("from", "than")), None)
-        state = State(period, baseline, ends)
-        self.previous = state
-        if sentence.block >= 0:
-            block = self.by_block.setdefault(sentence.block, State())
-            block.period = block.period or period
-            block.baseline = block.baseline or baseline
-        if period is not None:
-            self.running = period
-
     # ---- phrases to statements ----------------------------------------------------------
     def _attach(self, sentence: Sentence):
-        """(own phrase by reading, sentence-level phrases, baseline phrases in order)."""
+        """(own phrase by statement, sentence-level phrases, baseline phrases in order)."""
         own: dict[int, PeriodPhrase] = {}
         sentence_level: list[PeriodPhrase] = []
         baselines: list[PeriodPhrase] = []
@@ -203,19 +210,16 @@ class Context:
             (baselines if _is_baseline(phrase) else sentence_level).append(phrase)
         for phrase in sentence.phrases:
             target = self._left_neighbour(sentence, phrase)
-            bracketed = None if target else self._bracketed_after(sentence, phrase)
+            bracketed = self._bracketed_after(sentence, phrase)
             if bracketed is not None:
-                own[id(bracketed)] = phrase
-            comparison = phrase.spec.relative == "same_period_in" and target is not None
-            if comparison and target.kind != "change":
+                own[id(bracketed)] = phrase  # "in 2010/11 (30,620)"
+            if phrase.spec.relative == "same_period_in" and target and target.kind != "change":
                 own[id(target)] = phrase  # "1,893 for the same period in 2022"
-                continue
-            if _is_baseline(phrase) or self._after_than(sentence, phrase):
+            elif _is_baseline(phrase) or self._after_than(sentence, phrase):
                 baselines.append(phrase)
+            elif bracketed is not None:
                 continue
-            if bracketed is not None:
-                continue
-            if target is None:
+            elif target is None:
                 sentence_level.append(phrase)
             elif id(target) not in own:
                 own[id(target)] = phrase
@@ -234,21 +238,19 @@ class Context:
         found = _BARE_BRACKET.match(self.text, phrase.end)
         if not found:
             return None
-        for reading in sentence.readings:
-            if found.start(1) == reading.statement.quantity.start:
-                return reading
-        return None
+        return next(
+            (r for r in sentence.readings if r.statement.quantity.start == found.start(1)), None
+        )
 
     def _left_neighbour(self, sentence: Sentence, phrase: PeriodPhrase):
         """The statement just before the phrase in its clause, if nothing breaks them."""
         before = [r for r in sentence.readings if r.end <= phrase.start]
         if not before:
             return None
-        reading = before[-1]
-        gap = self.text[reading.end : phrase.start]
+        gap = self.text[before[-1].end : phrase.start]
         if _SEGMENT_BREAK.search(gap) or len(gap.split()) > 8:
             return None
-        return reading
+        return before[-1]
 
     def _apposed(self, sentence: Sentence, target):
         """Statements in brackets beside the target: "decreased 14% (-47) in 2024"."""
@@ -279,7 +281,7 @@ class Context:
     def _sentence_period(self, sentence_level, own, readings, frame) -> Period | None:
         """The period the sentence is about, from what it writes itself."""
         for phrase in sentence_level:
-            if not is_relative_to_statement(phrase):
+            if not is_relative_to_statement(phrase) and not _bare_date(phrase):
                 period = resolve(phrase, frame)
                 if period is not None:
                     return period
@@ -289,14 +291,14 @@ class Context:
                 return resolve(phrase, frame)
         return None
 
-    def _shared(self, sentence_level, frame) -> tuple[Period | None, tuple | None]:
-        """The sentence's own period for statements without one, and the two ends of it
-        when it compares them ("Between 1990 and 2023", "From 2021 to 2022")."""
+    def _shared(self, sentence_level, frame) -> list[Shared]:
+        """The sentence-level periods, each with its two ends when it compares them."""
+        found = []
         for phrase in sentence_level:
-            period = resolve(phrase, frame)
+            period = None if _bare_date(phrase) else resolve(phrase, frame)
             if period is not None:
-                return period, self._compared_ends(phrase, frame)
-        return None, None
+                found.append(Shared(phrase, period, self._compared_ends(phrase, frame)))
+        return found
 
     def _compared_ends(self, phrase: PeriodPhrase, frame: Frame):
         """The two ends of "between A and B" when it compares two times, not when it
@@ -311,56 +313,42 @@ class Context:
             return None
         return ends
 
-    def _levels(self, readings, shared, inherited, source) -> Period | None:
-        """Levels without a period of their own take the sentence's, else the context's;
-        the first level of "from X to Y" the one before the second's."""
-        period, ends = shared
-        first = None
-        previous_own = None
+    def _levels(self, readings, shared: list[Shared], inherited: State, source: str) -> None:
+        """Levels without a period of their own take the one before them in their clause,
+        else the sentence's, else the context's; "from X to Y" each its own end."""
         for index, reading in enumerate(readings):
-            if reading.kind == "change":
-                continue
-            if reading.period is not None:
-                previous_own = reading.period if not reading.role else previous_own
-                first = first or (reading.period if not reading.role else None)
+            if reading.kind == "change" or reading.period is not None:
                 continue
             if reading.role == "from":
-                later = _paired_to(readings, index)
-                if ends is not None and later is not None:
-                    reading.period, reading.period_from = ends[0], "sentence"
-                    later.period, later.period_from = ends[1], "sentence"
-                elif later is not None and later.period is not None and later.phrase is not None:
-                    reading.period, reading.period_from = previous(later.period), "sentence"
+                _from_level(readings, index, _shared_for(reading, shared))
                 continue
             if reading.role and reading.role != "to":
                 continue
-            if previous_own is not None and _same_clause(self.text, readings, index):
-                reading.period, reading.period_from = previous_own, "sentence"
-            elif period is not None:
-                reading.period, reading.period_from = period, "sentence"
+            sibling = _sibling_level(self.text, readings, index)
+            here = _shared_for(reading, shared)
+            if sibling is not None:
+                reading.period, reading.period_from = sibling.period, "sentence"
+            elif here is not None:
+                reading.period, reading.period_from = here.period, "sentence"
             elif inherited.period is not None:
                 reading.period, reading.period_from = inherited.period, source
-            first = first or reading.period
-        return first
 
-    def _changes(self, readings, baselines, shared, frame, inherited, source) -> None:
-        period_shared, ends = shared
+    def _changes(self, readings, shared: list[Shared], inherited: State, source: str) -> None:
+        """A change without a period of its own takes the level it follows, else the
+        sentence's period, else the context's; compared ends give its baseline too."""
         for index, reading in enumerate(readings):
-            if reading.kind != "change":
+            if reading.kind != "change" or reading.period is not None:
                 continue
-            if reading.period is None:
-                period, origin = _modified_level(readings, index), "sentence"
-                if period is None and period_shared is not None:
-                    period = period_shared
-                    if ends is not None:  # "Between 1990 and 2023 ... fallen 78.4%"
-                        reading.baseline, period = ends
-                if period is None and inherited.period is not None:
-                    period, origin = inherited.period, source
-                    if inherited.ends is not None:
-                        reading.baseline, period = inherited.ends
-                reading.period, reading.period_from = period, origin if period else None
-            if reading.baseline is None:
-                reading.baseline = self._baseline(readings, index, baselines, frame, inherited)
+            modified = _modified_level(readings, index)
+            here = _shared_for(reading, shared)
+            if modified is not None:
+                reading.period, reading.period_from = modified, "sentence"
+            elif here is not None:
+                reading.period, reading.period_from = here.period, "sentence"
+                _split(reading, here.ends)
+            elif inherited.period is not None:
+                reading.period, reading.period_from = inherited.period, source
+                _split(reading, inherited.ends)
 
     def _baseline(self, readings, index, baselines, frame, inherited) -> Period | None:
         reading = readings[index]
@@ -370,6 +358,8 @@ class Context:
             if not phrase.spec.precise:
                 return None
             return resolve(phrase, frame.with_current(reading.period or frame.current))
+        if reading.ends_baseline is not None:
+            return reading.ends_baseline
         compared = _compared_level(readings, index)
         if compared is not None:
             return compared.period
@@ -379,6 +369,84 @@ class Context:
         if inherited.baseline is not None and reading.period_from in ("previous", "lead-in"):
             return inherited.baseline
         return None
+
+
+def _split(reading, ends) -> None:
+    """A change in a period that compares two times ends at the later: its baseline is
+    the earlier, unless its own words name another."""
+    if ends is not None:
+        reading.ends_baseline, reading.period = ends
+
+
+def _shared_for(reading, shared: list[Shared]) -> Shared | None:
+    """The sentence-level period nearest before the statement, else the first after it."""
+    before = [s for s in shared if s.phrase.end <= reading.start]
+    return before[-1] if before else (shared[0] if shared else None)
+
+
+def _main_state(readings, written, shared) -> State:
+    """What the sentence is about: its first plain statement's period (a change's with
+    its baseline), else what it writes, else the later level of its "from X to Y"."""
+    for reading in readings:
+        if reading.role or reading.period is None:
+            continue
+        if reading.kind == "change":
+            return State(reading.period, reading.baseline)
+        return State(reading.period, None)
+    if written is not None:
+        ends = next((s.ends for s in shared if s.period == written), None)
+        return State(written, None, ends)
+    if shared:
+        return State(shared[0].period, None, shared[0].ends)
+    later = next((r.period for r in reversed(readings) if r.role == "to" and r.period), None)
+    return State(later)
+
+
+def _from_level(readings, index: int, here: Shared | None) -> None:
+    """"From 2021 to 2022 ... from 35.7% to 36.1%": each level its end; "fell from 4,384
+    to 3,976 in 2024" without another period: the first the period before the second's."""
+    reading = readings[index]
+    later = _paired_to(readings, index)
+    if later is None:
+        return
+    if here is not None and here.ends is not None:
+        reading.period, reading.period_from = here.ends[0], "sentence"
+        later.period, later.period_from = here.ends[1], "sentence"
+    elif later.period is not None and later.phrase is not None:
+        reading.period, reading.period_from = previous(later.period), "sentence"
+
+
+def _sibling_level(text: str, readings, index: int):
+    """A level with its own period earlier in the same clause ("80% of homicides were
+    solved in 2025 and about 40% of shootings")."""
+    for reading in reversed(readings[:index]):
+        if reading.kind == "change" or reading.role:
+            continue
+        if reading.period_from == "own" and ";" not in text[reading.end : readings[index].start]:
+            return reading
+        return None
+    return None
+
+
+def _month_precision(readings) -> None:
+    """A period carried from another sentence is written at month precision when it
+    covers whole months: "the year to March 2024", not "1 April 2023 to 31 March 2024"."""
+    for reading in readings:
+        if reading.period_from in ("previous", "lead-in", "context") and reading.period:
+            reading.period = _whole_months(reading.period)
+
+
+def _whole_months(period: Period) -> Period:
+    start, end = period.start, period.end
+    if start.day == 1 and end.day and end.day == days_in_month(end.year, end.month):
+        return Period(Point(start.year, start.month), Point(end.year, end.month))
+    return period
+
+
+def _bare_date(phrase: PeriodPhrase) -> bool:
+    """A date written with no word before it ("Friday, October 7, 2016 Nonfarm..."): a
+    dateline run into the text, not a period a figure is for."""
+    return not phrase.lead and phrase.spec.kind == "point" and bool(phrase.spec.start.day)
 
 
 _BARE_BRACKET = re.compile(r"\s*\(\s*([£$€]?\d[\d,.]*)(?:\s*[a-z%]+){0,3}\s*\)", re.IGNORECASE)
@@ -391,27 +459,18 @@ _THAN = re.compile(
 )
 
 
-def _first_date(phrases: list[PeriodPhrase], frame: Frame) -> Period | None:
-    """The first date the sentence writes in full, for its yearless months and its "last
-    year"."""
+def _first_date(phrases: list[PeriodPhrase], baselines, frame: Frame) -> Period | None:
+    """The first date the sentence writes in full, not as a comparison: for its yearless
+    months and its "last year"."""
+    compared = {id(p) for p in baselines}
     for phrase in phrases:
+        if id(phrase) in compared or _bare_date(phrase):
+            continue
         if phrase.spec.kind in ("point", "interval", "rolling", "financial", "quarter"):
             period = resolve(phrase, frame)
             if period is not None and (phrase.spec.start is None or phrase.spec.start.year):
                 return period
     return None
-
-
-def _same_clause(text: str, readings, index: int) -> bool:
-    """Is the statement in the same clause as the level before it ("80% of homicides
-    were solved in 2025 and about 40% of shootings")?"""
-    previous_level = next(
-        (r for r in reversed(readings[:index]) if r.kind != "change" and r.period is not None),
-        None,
-    )
-    if previous_level is None:
-        return False
-    return ";" not in text[previous_level.end : readings[index].start]
 
 
 def _is_baseline(phrase: PeriodPhrase) -> bool:
