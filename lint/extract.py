@@ -505,10 +505,16 @@ def _cells(document: Document) -> list[Sentence]:
     """Table cells, each read on its own: its row header is the subject when it names
     none, and its column header gives the periods, unit and kind it does not write."""
     found = []
+    row_phrases: list[PeriodPhrase] = []
+    row = None
     for cell in document.cells:
         sentence = _read_sentence(document.text, cell.start, cell.end, -1, cell.start)
+        header_phrases = _periods(cell.column_header, 0, len(cell.column_header))
+        if (cell.row_header, _line_start(document.text, cell.start)) != row:
+            row, row_phrases = (cell.row_header, _line_start(document.text, cell.start)), []
+        row_phrases = header_phrases or row_phrases  # a column names its years once
         if not sentence.phrases:
-            sentence.header_phrases = _periods(cell.column_header, 0, len(cell.column_header))
+            sentence.header_phrases = row_phrases
         for reading in sentence.readings:
             if reading.subject[1] <= reading.subject[0]:
                 reading.notes.append(("row", cell.row_header))

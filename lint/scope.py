@@ -195,6 +195,8 @@ class Context:
         if readings or not self.text[sentence.start : sentence.end].rstrip().endswith(":"):
             return
         state = self.by_block.setdefault(sentence.block, State())
+        if state.period is None and inherited is self.running:
+            inherited = self.previous  # "For other areas, the change was:" continues
         state.period = state.period or inherited.period
         if baselines and baselines[-1].spec.precise:
             state.baseline = resolve(baselines[-1], frame.with_current(state.period))
@@ -352,12 +354,13 @@ class Context:
 
     def _baseline(self, readings, index, baselines, frame, inherited) -> Period | None:
         reading = readings[index]
-        phrase = _baseline_phrase(reading, baselines)
+        phrase = _baseline_phrase(self.text, readings, index, baselines)
         if phrase is not None:
             reading.baseline_phrase = phrase
-            if not phrase.spec.precise:
-                return None
-            return resolve(phrase, frame.with_current(reading.period or frame.current))
+            if phrase.spec.precise:
+                return resolve(phrase, frame.with_current(reading.period or frame.current))
+            following = _next_level(readings, index)  # "below the pre-pandemic figure of X"
+            return following.period if following is not None else None
         if reading.ends_baseline is not None:
             return reading.ends_baseline
         compared = _compared_level(readings, index)
@@ -479,13 +482,40 @@ def _is_baseline(phrase: PeriodPhrase) -> bool:
     return phrase.role == "from" and phrase.spec.kind != "interval"
 
 
-def _baseline_phrase(reading, baselines: list[PeriodPhrase]) -> PeriodPhrase | None:
-    """The first baseline phrase after the change in its sentence, else the last before."""
+def _baseline_phrase(text: str, readings, index: int, baselines) -> PeriodPhrase | None:
+    """The first baseline phrase after the change and before the next change, else the
+    last one before it."""
+    reading = readings[index]
+    following = next(
+        (
+            r
+            for previous, r in zip(readings[index:], readings[index + 1 :])
+            if r.kind == "change" and not _apposition(text, previous, r)
+        ),
+        None,
+    )
+    limit = following.start if following is not None else None
     after = [p for p in baselines if p.start >= reading.end]
-    if after:
-        return after[0]
+    own = [p for p in after if limit is None or p.start < limit]
     before = [p for p in baselines if p.end <= reading.start]
-    return before[-1] if before else None
+    if own or before:
+        return own[0] if own else before[-1]
+    return after[0] if after else None  # "... 93 fewer, or -9.7%, and 17 fewer; compared with 2015"
+
+
+_APPOSED_GAP = re.compile(r"^[^,;()\d]{0,80}?(?:\(|,?\s*or\s*|\s[-–—]\s*(?:an?\s)?)?$|^\s*[,/]?\s*$", re.IGNORECASE)
+
+
+def _apposition(text: str, first, second) -> bool:
+    """Is the second statement the first said again another way: "fallen by 143,113 (45%)",
+    "2,967 fewer crimes, or -3.4%", "a decrease of 1,104 ... - a decrease of 2.4%"?"""
+    gap = text[first.end : second.statement.quantity.start]
+    return second.kind == first.kind and bool(_APPOSED_GAP.match(gap))
+
+
+def _next_level(readings, index: int):
+    following = readings[index + 1] if index + 1 < len(readings) else None
+    return following if following is not None and following.kind == "level" else None
 
 
 def _modified_level(readings, index: int) -> Period | None:

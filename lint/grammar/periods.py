@@ -218,7 +218,8 @@ RELATIVE = pp.Regex(
 # Times that are not dates: the baseline of "9% below the peak" is not a period.
 VAGUE = pp.Regex(
     r"(?:the\s+)?(?:pre-pandemic|pre-covid|pre-covid-19|peak|five[\s-]year\s+(?:average|mean)"
-    r"|(?:\d{4}-\d\d)\s+(?:average|mean))(?:\s+(?:level|levels|figure|figures|year|average))?"
+    r"|(?P<vague_range>(?:19|20)\d\d-\d\d)\s+(?:average|mean))"
+    r"(?:\s+(?:level|levels|figure|figures|year|average))?"
     rf"(?:\s+(?:in\s+)?(?P<vague_year>{_YEAR}|(?:19|20)\d\d[/-]\d\d(?!\d)))?",
     FLAGS,
 )("vague")
@@ -499,6 +500,9 @@ def spec_of(tokens) -> PeriodSpec | None:
         return _half_spec(tokens)
     if tokens.get("relative") or tokens.get("span"):
         return _relative_spec(tokens)
+    if tokens.get("vague_range"):  # "the 2010-14 average"
+        written = tokens["vague_range"]
+        return _financial_spec(written[:4], written[5:], None)
     if tokens.get("vague"):
         year = tokens.get("vague_year")
         if year and len(year) > 4:
