@@ -335,6 +335,8 @@ def _inherit_backwards(readings: list[Reading], text: str) -> None:
             continue
         if reading.statement.level_role or reading.statement.tail:
             continue
+        if following.statement.change_before or following.statement.tail is None:
+            continue  # "23,640, up nearly 1,500": the change is the second number's own
         if re.fullmatch(r"\s*(?:or|and|,)\s*", text[reading.end : following.start]):
             reading.kind, reading.direction = "change", following.direction
             reading.subject_side = following.subject_side
@@ -484,6 +486,7 @@ def extract(document: Document) -> list[Claim]:
         _read_sentence(text, s.start, s.end, s.block, _line_start(text, s.start))
         for s in sentences(text, block_list)
     ]
+    _changes_named_before(text, read, block_list)
     read += _cells(document)
     context = scope.Context(document, block_list)
     claims: list[Claim] = []
@@ -491,6 +494,43 @@ def extract(document: Document) -> list[Claim]:
         for reading in context.assign(sentence):
             claims.extend(_claims(document, reading))
     return claims
+
+
+_LEAD_IN_CHANGE = re.compile(r"(\w+)(?:\s+by)?\s*:\s*$")
+_REFERS_BACK = re.compile(r"\W*(?:these|this|those|they)\s+(?:are|is|were|was)\b", re.I)
+
+
+def _changes_named_before(text: str, read: list[Sentence], block_list) -> None:
+    """Bare numbers that a change named just before them describes: the items of "Local
+    bus fares increased by:", and "These are ... (6.4% / 4.02%)" after "the percentage
+    rises are lower"."""
+    for previous, sentence in zip([None, *read], read):
+        direction = None
+        block = block_list[sentence.block]
+        if block.item and block.lead_in is not None:
+            lead_in = block_list[block.lead_in]
+            found = _LEAD_IN_CHANGE.search(text, lead_in.start, lead_in.end)
+            if found:
+                direction = grammar.statements.DIRECTIONS.get(found.group(1).lower())
+        elif previous is not None and _REFERS_BACK.match(text, sentence.start):
+            if not any(r.kind == "change" for r in previous.readings):
+                written = text[previous.start : previous.end]
+                direction = grammar.statements.change_noun_direction(written)
+        if direction:
+            for reading in sentence.readings:
+                if _bare(reading):
+                    reading.kind, reading.direction = "change", direction
+
+
+def _bare(reading: Reading) -> bool:
+    statement = reading.statement
+    return (
+        reading.kind == "level"
+        and not reading.role
+        and statement.level_role is None
+        and statement.tail is None
+        and reading.unit in ("percent", "percentage_points")
+    )
 
 
 def _line_start(text: str, position: int) -> int:

@@ -90,6 +90,7 @@ _LEAD_WORDS = sorted(
             *v.CHANGE_ADJECTIVES,
             *(p for phrases in v.APPROXIMATIONS.values() for p in phrases),
             *v.INCREMENTS,
+            *v.INCREMENT_NOUNS,
             "up down by to from of record now total net just only merely mere still was is were will",
             "below above under past beyond in",
         ]

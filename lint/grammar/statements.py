@@ -56,8 +56,17 @@ APPROXIMATION_AFTER_OF = {
 }
 
 NOUNS = frozenset([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS])
+# Verbs found by looking back from "by 15%" ("reduce killings by 15%"); the forms that are
+# also plural nouns ("1,900 other gains") are left out.
 _VERB_PATTERN = re.compile(
-    v.pattern([*v.DECREASE_VERBS, *v.INCREASE_VERBS, *v.PHRASAL_CHANGES]), FLAGS
+    v.pattern(
+        [
+            verb
+            for verb in (*v.DECREASE_VERBS, *v.INCREASE_VERBS, *v.PHRASAL_CHANGES)
+            if verb not in ("gains", "falls", "rises", "drops", "jumps", "dips", "declines")
+        ]
+    ),
+    FLAGS,
 )
 
 
@@ -99,7 +108,30 @@ MODIFIER = phrase(
 )
 
 NOUN_OF = pp.Opt(ARTICLE) + pp.Opt(APPROX) + pp.Opt(ADJECTIVES) + CHANGE_NOUN + OF
-NOUN_WAS = pp.Opt(ARTICLE) + CHANGE_NOUN + phrase(["was", "is", "were", "will be", "of about"], "was")
+NOUN_WAS = (
+    pp.Opt(ARTICLE)
+    + CHANGE_NOUN
+    + phrase(
+        [
+            "was",
+            "is",
+            "were",
+            "will be",
+            "has been",
+            "of about",
+            "averaged",
+            "has averaged",
+            "have averaged",
+            "will be equivalent to",
+            "is equivalent to",
+            "was equivalent to",
+            "equates to",
+            "amounted to",
+            "came to",
+        ],
+        "was",
+    )
+)
 BOUND = phrase(["below", "above", "under", "past", "beyond"], "bound")
 CHANGE_LEAD = (
     NOUN_OF
@@ -111,13 +143,21 @@ CHANGE_LEAD = (
     | phrase(["in"], "by") + pp.FollowedBy(pp.Regex(r"(?i)half\b"))  # "cut crime in half"
 )
 LEVEL_LEAD = phrase(v.LEVEL_LEADS, "level")
-LEAD = pp.Opt(CHANGE_LEAD | LEVEL_LEAD) + pp.Opt(APPROX) + pp.Opt(ARTICLE) + pp.Opt(MODIFIER)
+INCREMENT_OF = pp.Opt(ARTICLE) + phrase(v.INCREMENT_NOUNS, "increment_noun") + OF
+# "a phenomenal 14.7 percent", "the existing 18": any one word between an article and
+# its number.
+DESCRIPTION = pp.Regex(r"[a-z][a-z-]+(?=\s+[£$€]?\d)")("description")
+LEAD = (
+    pp.Opt(INCREMENT_OF | CHANGE_LEAD | LEVEL_LEAD)
+    + pp.Opt(APPROX)
+    + pp.Opt(ARTICLE + pp.Opt(APPROX | MODIFIER | DESCRIPTION) | MODIFIER)
+)
 
 EXACT = pp.Regex(r"\s?\((?P<exact>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)").leave_whitespace()
 TAIL = pp.Regex(
     rf"(?:\s*(?P<after_approx>{v.pattern(APPROXIMATION_AFTER_OF)}))?"
     rf"(?:\s*(?:\((?:pp|ppt|percentage\s+points?)\)\s*)?(?:{v.pattern(v.CHANGE_ADJECTIVES)}\s*)*"
-    rf"(?P<tail>{v.pattern([*DIRECTIONS, *v.INCREMENTS])}|,?\s*respectively))?",
+    rf"(?P<tail>{v.pattern([*DIRECTIONS, *v.INCREMENTS, *v.INCREMENT_NOUNS])}|,?\s*respectively))?",
     FLAGS,
 ).leave_whitespace()
 STATEMENT = LEAD + QUANTITY + pp.Opt(EXACT) + TAIL
@@ -188,7 +228,7 @@ def _lead_fields(tokens) -> dict:
     elif tokens.get("level"):
         fields["level_role"] = " ".join(tokens["level"].lower().split())
     modifier = (tokens.get("modifier") or "").lower()
-    fields["increment"] = modifier in v.INCREMENTS
+    fields["increment"] = modifier in v.INCREMENTS or bool(tokens.get("increment_noun"))
     return fields
 
 
@@ -204,7 +244,7 @@ def _statement(text: str, location: int, tokens) -> Statement:
     bound = fields.pop("bound", None)
     if bound:
         approximation = "up_to" if bound in ("below", "under") else "more_than"
-    if tail and tail in v.INCREMENTS and tail != "more":
+    if tail and (tail in v.INCREMENTS and tail != "more" or tail in v.INCREMENT_NOUNS):
         fields["increment"] = True
     elif tail and tail != "respectively" and not fields.get("change_word"):
         fields["change_word"] = tail

@@ -110,8 +110,7 @@ DECREASE_NOUNS = (
     "dip dips slump slumps downturn"
 ).split()
 INCREASE_NOUNS = (
-    "rise rises increase increases growth jump jumps uplift surge surges hike hikes gain "
-    "gains upturn"
+    "rise rises increase increases growth jump jumps surge surges hike hikes gain gains upturn"
 ).split()
 # Words that may stand between the number and the change it names: "a 6% annual rise".
 CHANGE_ADJECTIVES = (
@@ -129,6 +128,8 @@ MULTIPLES = {
     "quadrupled": 300.0,
 }
 INCREMENTS = "additional extra new further more".split()
+# Nouns that name an amount added: "a £39.6 million boost", "a £272 million uplift".
+INCREMENT_NOUNS = "uplift uplifts boost boosts injection top-up addition".split()
 
 # Words that say the number after them is a level at some point: "rose to 46,265".
 LEVEL_LEADS = (
