@@ -205,10 +205,18 @@ def _base_reading(text: str, statement: Statement, end: int) -> Reading:
     )
 
 
+_UP_TO = re.compile(r"\bup\s+to\s*$", re.I)
+
+
 def _classify(text: str, reading: Reading, clause_end: int) -> None:
     """Kind and direction from the statement's own words."""
     statement, quantity = reading.statement, reading.statement.quantity
     after = text[reading.end : clause_end]
+    if reading.approximation == "up_to" and _FROM_AFTER.match(after):
+        if _UP_TO.search(text, reading.start, quantity.start):
+            reading.approximation, reading.role = "exact", "to"  # "up to 50.4% from 49.3%"
+            reading.subject_side = "before"
+            return
     if quantity.form == "multiple":
         reading.kind, reading.direction = "change", "decrease" if quantity.sign == -1 else "increase"
         reading.subject_side = "before"

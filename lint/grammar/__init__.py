@@ -93,13 +93,16 @@ _LEAD_WORDS = sorted(
             *v.INCREMENT_NOUNS,
             "up down by to from of record now total net just only merely mere still was is were will",
             "below above under past beyond in",
+            "has have been equivalent equates came averaged amounted",
         ]
     ),
     key=len,
     reverse=True,
 )
+# Lead words up to the number; the last may be any word ("grew by a phenomenal 14.7%").
 LEAD_CHAIN = re.compile(
-    r"(?<![\w-])(?<!\w['’])(?:(?:" + "|".join(re.escape(word) for word in _LEAD_WORDS) + r")\s+)+$",
+    r"(?<![\w-])(?<!\w['’])(?:(?:" + "|".join(re.escape(word) for word in _LEAD_WORDS) + r")\s+)+"
+    r"(?:[a-z][a-z-]+\s+)?$",
     re.IGNORECASE,
 )
 _YEAR = r"(?<![\w/.£$-])(?:19|20)\d\d(?!\d)"

@@ -133,11 +133,15 @@ NOUN_WAS = (
     )
 )
 BOUND = phrase(["below", "above", "under", "past", "beyond"], "bound")
+REACHED = phrase(["to"], "level_after_change")  # "rose to 46,265"
+LEFT = phrase(["from"], "level_after_change")  # "up from 43,706"
 CHANGE_LEAD = (
     NOUN_OF
     | NOUN_WAS
     | CHANGE_VERB + BOUND  # "drops below 300": a level, bounded
-    | (DIRECTION | CHANGE_VERB) + (TO | FROM)("level_after_change")
+    | phrase(["down"], "direction") + REACHED
+    | (DIRECTION | CHANGE_VERB) + LEFT
+    | CHANGE_VERB + REACHED
     | (DIRECTION | CHANGE_VERB) + pp.Opt(BY)
     | BY
     | phrase(["in"], "by") + pp.FollowedBy(pp.Regex(r"(?i)half\b"))  # "cut crime in half"
@@ -197,6 +201,7 @@ class Statement:
     change_word: str | None = None  # the word that says it is a change
     change_before: bool = False  # the change word stands before the number ("fell by 5%")
     level_role: str | None = None  # "to" / "from" for "rose to X", "up from X"; else the lead
+    rose_to: bool = False  # "up to 50.4% from 49.3%": not a bound but a level reached
     increment: bool = False
     by: bool = False  # "by 15%": a change whose direction a verb before it gives
     exact: float | None = None
