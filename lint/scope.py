@@ -341,7 +341,8 @@ class Context:
         for index, reading in enumerate(readings):
             if reading.kind != "change" or reading.period is not None:
                 continue
-            modified = _modified_level(readings, index)
+            modified = _coordinated_change(self.text, readings, index)
+            modified = modified or _modified_level(readings, index)
             here = _shared_for(reading, shared)
             if modified is not None:
                 reading.period, reading.period_from = modified, "sentence"
@@ -388,14 +389,17 @@ def _shared_for(reading, shared: list[Shared]) -> Shared | None:
 
 
 def _main_state(readings, written, shared) -> State:
-    """What the sentence is about: its first plain statement's period (a change's with
-    its baseline), else what it writes, else the later level of its "from X to Y"."""
+    """What the sentence is about: its first plain statement's period, else what it
+    writes, else the later level of its "from X to Y"; and the baseline of its first
+    change, else the period of the level it compares with ("compared to 627 by the same
+    time last year")."""
+    baseline = next((r.baseline for r in readings if r.kind == "change" and r.baseline), None)
+    if baseline is None:
+        baseline = next((r.period for r in readings if r.role in ("from", "than")), None)
     for reading in readings:
         if reading.role or reading.period is None:
             continue
-        if reading.kind == "change":
-            return State(reading.period, reading.baseline)
-        return State(reading.period, None)
+        return State(reading.period, baseline)
     if written is not None:
         ends = next((s.ends for s in shared if s.period == written), None)
         return State(written, None, ends)
@@ -516,6 +520,17 @@ def _apposition(text: str, first, second) -> bool:
 def _next_level(readings, index: int):
     following = readings[index + 1] if index + 1 < len(readings) else None
     return following if following is not None and following.kind == "level" else None
+
+
+def _coordinated_change(text: str, readings, index: int) -> Period | None:
+    """"rose by 67,000 in September and by 582,000 over the year": the period of the
+    change it is coordinated with."""
+    if index == 0:
+        return None
+    previous = readings[index - 1]
+    if previous.kind != "change" or previous.period_from != "own":
+        return None
+    return previous.period if re.search(r"\band\b|,", text[previous.end : readings[index].start]) else None
 
 
 def _modified_level(readings, index: int) -> Period | None:

@@ -243,7 +243,6 @@ PERIOD = (
 ROLES = {
     "since": (
         "since",
-        "since the same period in",
         "since the start of",
         "since the beginning of",
         "since the end of",
