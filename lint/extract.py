@@ -163,6 +163,7 @@ class Reading:
     period: Period | None = None
     baseline: Period | None = None
     period_from: str | None = None  # own | sentence | lead-in | previous | context
+    baseline_from: str | None = None  # None: its own words; else as period_from
     phrase: PeriodPhrase | None = None  # the "in" phrase attached to it
     baseline_phrase: PeriodPhrase | None = None
     ends_baseline: Period | None = None  # the earlier end of a period that compares two
@@ -620,6 +621,7 @@ def _claims(document: Document, reading: Reading) -> list[Claim]:
             exact=reading.exact,
             derived=reading.derived,
             period_from=reading.period_from,
+            baseline_from=reading.baseline_from if reading.kind == "change" else None,
         )
     ]
 

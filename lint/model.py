@@ -31,6 +31,7 @@ class Claim:
     # Where the period came from: own (its own phrase), sentence, lead-in, previous (a
     # sentence it refers back to) or context (the period the document is about).
     period_from: str | None = None
+    baseline_from: str | None = None  # the same, for a baseline not in the statement's words
 
     def with_metric(self, metric: str | None) -> Claim:
         return replace(self, metric=metric)
@@ -55,6 +56,8 @@ class Claim:
             record["derived"] = True
         if self.period_from:
             record["period_from"] = self.period_from
+        if self.baseline_from:
+            record["baseline_from"] = self.baseline_from
         return record
 
 

@@ -107,10 +107,13 @@ class State:
     """What a sentence leaves for the ones after it: its period and baseline, and the two
     ends of its period when it compares them ("Between 1990 and 2023")."""
 
-    def __init__(self, period: Period | None = None, baseline: Period | None = None, ends=None):
+    def __init__(
+        self, period: Period | None = None, baseline: Period | None = None, ends=None, origin=None
+    ):
         self.period = period
         self.baseline = baseline
         self.ends = ends
+        self.origin = origin  # "context" when the sentence itself did not state it
 
 
 class Shared:
@@ -139,9 +142,12 @@ class Context:
         inherited, source = self._inherited(sentence)
         own, sentence_level, baselines = self._attach(sentence)
         frame = Frame(self.today, None, self.fy_start)
-        frame = frame.with_anchor(_first_date(sentence.phrases, baselines, frame))
+        frame = frame.with_anchor(
+            _first_date(sentence.phrases, baselines, frame), _compared_date(baselines, frame)
+        )
         written = self._sentence_period(sentence_level, own, readings, frame)
-        frame = frame.with_current(written or inherited.period)
+        stated = written is not None or source != "context"
+        frame = frame.with_current(written or inherited.period, stated)
         for reading in readings:
             if id(reading) in own:
                 self._own_period(reading, own[id(reading)], frame)
@@ -150,39 +156,49 @@ class Context:
         self._changes(readings, shared, inherited, source)
         for index, reading in enumerate(readings):
             if reading.kind == "change" and reading.baseline is None:
-                reading.baseline = self._baseline(readings, index, baselines, frame, inherited)
+                reading.baseline = self._baseline(
+                    readings, index, baselines, frame, inherited, source
+                )
+        _later_is_the_period(readings)
         _month_precision(readings)
-        self._remember(sentence, readings, written, shared)
+        since = next((resolve(p, frame) for p in baselines if p.spec.precise), None)
+        self._remember(sentence, readings, written, shared, since)
         self._lead_in(sentence, readings, baselines, frame, inherited)
         return readings
 
     # ---- context from other sentences -----------------------------------------------------
     def _inherited(self, sentence: Sentence) -> tuple[State, str]:
+        """A sentence that refers back takes the one before it; a list item its lead-in;
+        anything else the period the document is about, as context only."""
         block = self.blocks[sentence.block] if 0 <= sentence.block < len(self.blocks) else None
+        refers_back = _OPENS_BY_REFERRING.match(self.text, sentence.start) or _SAME_PERIOD.search(
+            self.text, sentence.start, sentence.end
+        )
+        first_in_block = block is None or sentence.start <= block.start + 4
+        if refers_back and not first_in_block and (self.previous.period or self.previous.baseline):
+            return self.previous, "previous" if self.previous.origin != "context" else "context"
         if block is not None and block.lead_in is not None and block.lead_in in self.by_block:
             return self.by_block[block.lead_in], "lead-in"
-        if _OPENS_BY_REFERRING.match(self.text, sentence.start) or _SAME_PERIOD.search(
-            self.text, sentence.start, sentence.end
-        ):
-            if self.previous.period or self.previous.baseline:
-                return self.previous, "previous"
+        if refers_back and (self.previous.period or self.previous.baseline):
+            return self.previous, "previous" if self.previous.origin != "context" else "context"
         return self.running, "context"
 
-    def _remember(self, sentence: Sentence, readings, written, shared) -> None:
+    def _remember(self, sentence: Sentence, readings, written, shared, since) -> None:
         state = _main_state(readings, written, shared)
-        if state.period is None and not readings:
+        state.baseline = state.baseline or since
+        if state.period is None and state.baseline is None and not readings:
             return
         if not readings and not self._heading(sentence) and self.running.period is not None:
             return  # prose that states no figure does not change what the text is about
         if not readings and state.period is not None and state.period.start.day:
             return  # a dateline: when the text was written, not what it is about
         self.previous = state
-        if sentence.block >= 0:
+        if sentence.block >= 0 and state.origin != "context":
             block = self.by_block.setdefault(sentence.block, State())
             block.period = block.period or state.period
             block.baseline = block.baseline or state.baseline
         if state.period is not None:
-            self.running = State(state.period, None, state.ends)
+            self.running = State(state.period, None, state.ends, "context")
 
     def _heading(self, sentence: Sentence) -> bool:
         """A heading or lead-in line: short, and not ended like a sentence of prose."""
@@ -197,6 +213,8 @@ class Context:
         state = self.by_block.setdefault(sentence.block, State())
         if state.period is None and inherited is self.running:
             inherited = self.previous  # "For other areas, the change was:" continues
+        if inherited.origin == "context":
+            return
         state.period = state.period or inherited.period
         if baselines and baselines[-1].spec.precise:
             state.baseline = resolve(baselines[-1], frame.with_current(state.period))
@@ -353,7 +371,7 @@ class Context:
                 reading.period, reading.period_from = inherited.period, source
                 _split(reading, inherited.ends)
 
-    def _baseline(self, readings, index, baselines, frame, inherited) -> Period | None:
+    def _baseline(self, readings, index, baselines, frame, inherited, source) -> Period | None:
         reading = readings[index]
         phrase = _baseline_phrase(self.text, readings, index, baselines)
         if phrase is not None:
@@ -363,6 +381,7 @@ class Context:
             following = _next_level(readings, index)  # "below the pre-pandemic figure of X"
             return following.period if following is not None else None
         if reading.ends_baseline is not None:
+            reading.baseline_from = reading.period_from
             return reading.ends_baseline
         compared = _compared_level(readings, index)
         if compared is not None:
@@ -370,7 +389,8 @@ class Context:
         sibling = _sibling_change(readings, index)
         if sibling is not None:
             return sibling.baseline
-        if inherited.baseline is not None and reading.period_from in ("previous", "lead-in"):
+        if inherited.baseline is not None and source in ("previous", "lead-in"):
+            reading.baseline_from = source  # "Since 2019 ... During this period, a 22% fall"
             return inherited.baseline
         return None
 
@@ -399,14 +419,15 @@ def _main_state(readings, written, shared) -> State:
     for reading in readings:
         if reading.role or reading.period is None:
             continue
-        return State(reading.period, baseline)
+        origin = "context" if reading.period_from == "context" else None
+        return State(reading.period, baseline, None, origin)
     if written is not None:
         ends = next((s.ends for s in shared if s.period == written), None)
-        return State(written, None, ends)
+        return State(written, baseline, ends)
     if shared:
-        return State(shared[0].period, None, shared[0].ends)
+        return State(shared[0].period, baseline, shared[0].ends)
     later = next((r.period for r in reversed(readings) if r.role == "to" and r.period), None)
-    return State(later)
+    return State(later, baseline)
 
 
 def _from_level(readings, index: int, here: Shared | None) -> None:
@@ -433,6 +454,17 @@ def _sibling_level(text: str, readings, index: int):
             return reading
         return None
     return None
+
+
+def _later_is_the_period(readings) -> None:
+    """"(twelve months to May 2016 compared to twelve months to January 2024)": a change
+    runs from the earlier time to the later, whichever the sentence names first."""
+    for reading in readings:
+        if reading.kind == "change" and reading.period and reading.baseline:
+            if reading.period_from == "context" or reading.baseline_from == "context":
+                continue
+            if reading.baseline.ends_after(reading.period):
+                reading.period, reading.baseline = reading.baseline, reading.period
 
 
 def _month_precision(readings) -> None:
@@ -464,6 +496,15 @@ _THAN = re.compile(
     r"[^,;]*$",
     re.IGNORECASE,
 )
+
+
+def _compared_date(baselines, frame: Frame) -> Period | None:
+    """The first month the sentence compares with, written with its year."""
+    for phrase in baselines:
+        if phrase.spec.kind == "point" and phrase.spec.start and phrase.spec.start.year:
+            if phrase.spec.start.month:
+                return resolve(phrase, frame)
+    return None
 
 
 def _first_date(phrases: list[PeriodPhrase], baselines, frame: Frame) -> Period | None:

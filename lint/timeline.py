@@ -37,11 +37,15 @@ class Frame:
         current: Period | None = None,
         fy_start: int = 4,
         anchor: Period | None = None,
+        stated: bool = True,
+        compared: Period | None = None,
     ):
         self.today = today
         self.current = current
         self.fy_start = fy_start
         self.anchor = anchor
+        self.stated = stated  # is `current` written in the text, not taken from context?
+        self.compared = compared  # a date the sentence compares with ("than August 2022")
 
     def year_now(self) -> int | None:
         """The year 'this year' means: the one the sentence writes, else the document's."""
@@ -49,27 +53,39 @@ class Frame:
             return self.anchor.end.year
         return self.today.year if self.today else None
 
-    def with_current(self, current: Period | None) -> Frame:
-        return Frame(self.today, current, self.fy_start, self.anchor)
+    def with_current(self, current: Period | None, stated: bool | None = None) -> Frame:
+        stated = self.stated if stated is None else stated
+        return Frame(self.today, current, self.fy_start, self.anchor, stated, self.compared)
 
-    def with_anchor(self, anchor: Period | None) -> Frame:
-        return Frame(self.today, self.current, self.fy_start, anchor)
+    def with_anchor(self, anchor: Period | None, compared: Period | None = None) -> Frame:
+        return Frame(
+            self.today, self.current, self.fy_start, anchor, self.stated, compared or self.compared
+        )
 
 
 def _month_year(month: int, frame: Frame) -> int | None:
-    """The year of a month written without one: the one nearest a date of the sentence
-    or the period it is about; else the latest on or before the document's date."""
-    reference = frame.anchor or frame.current
-    if reference is not None and reference.end.month:
-        end = reference.end
-        candidates = (end.year, end.year - 1, end.year + 1)  # a tie goes to the same year
-        return min(candidates, key=lambda y: abs((y * 12 + month) - (end.year * 12 + end.month)))
-    if reference is not None:
-        return reference.end.year
+    """The year of a month written without one: the one nearest a date the sentence
+    writes; the year after a same month it is compared with ("54 in August, 21.7% lower
+    than August 2022"); the one nearest the period written before; else the latest on or
+    before the document's date. Never guessed from context further away."""
+    if frame.anchor is not None:
+        return _nearest(month, frame.anchor)
+    if frame.compared is not None and frame.compared.end.month == month:
+        return frame.compared.end.year + 1
+    if frame.current is not None and frame.stated:
+        return _nearest(month, frame.current)
     if frame.today is None:
         return None
     today = frame.today
     return today.year if month <= (today.month or 12) else today.year - 1
+
+
+def _nearest(month: int, reference: Period) -> int:
+    end = reference.end
+    if not end.month:
+        return end.year
+    candidates = (end.year, end.year - 1, end.year + 1)  # a tie goes to the same year
+    return min(candidates, key=lambda y: abs((y * 12 + month) - (end.year * 12 + end.month)))
 
 
 def _point(date: DateSpec, frame: Frame) -> Point | None:

@@ -89,7 +89,8 @@ def change_noun_direction(text: str) -> str | None:
 
 CHANGE_VERB = phrase([*v.DECREASE_VERBS, *v.INCREASE_VERBS, *v.PHRASAL_CHANGES], "verb")
 CHANGE_NOUN = phrase([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS], "noun")
-DIRECTION = phrase(["up", "down"], "direction")
+# "up 5%", "down 16 per cent"; but "up to" is a bound ("up to 350,000").
+DIRECTION = pp.Regex(r"(?<![\w-])(?:up(?!\s+to\b)|down)(?![\w-])", FLAGS)("direction")
 APPROX = phrase(APPROXIMATION_OF, "approx")
 # An article, but not the "a" of "a quarter" or "a million", which the quantity reads.
 ARTICLE = pp.Regex(
