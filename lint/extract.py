@@ -397,6 +397,22 @@ def _phones(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return found + [m.span() for m in _ADDRESS.finditer(text, start, end)]
 
 
+_LABEL_LIST = re.compile(r"\s*(?:,|and|or|to|-|–|&)\s*")  # "motions 3.3 and 3.4"
+
+
+def _is_label(text: str, quantity: Quantity) -> bool:
+    before = text[max(0, quantity.start - 40) : quantity.start]
+    return bool(_LABEL_BEFORE.search(before)) or _label(text, quantity, before)
+
+
+def _before_a_date(text: str, quantity: Quantity, covered) -> bool:
+    """"1 6 JUL 2018": a bare number run into a date stamp."""
+    if quantity.unit != "count" or quantity.form != "digits":
+        return False
+    rest = text[quantity.end : quantity.end + 3]
+    return rest[:1] == " " and rest[1:2].isdigit() and any(a == quantity.end + 1 for a, _ in covered)
+
+
 def _inside(position: int, spans) -> bool:
     return any(a <= position < b for a, b in spans)
 
@@ -406,6 +422,7 @@ def _readings(text: str, start: int, end: int, phrases, line_start: int) -> list
     covered = [(p.start, p.end) for p in phrases] + _phones(text, start, end)
     found: list[Reading] = []
     floor = start
+    label_end = -1  # where the last number read as a label ended
     for anchor in grammar.quantity_anchors(text, start, end):
         if anchor < floor or _inside(anchor, covered):
             continue
@@ -414,8 +431,16 @@ def _readings(text: str, start: int, end: int, phrases, line_start: int) -> list
         if parsed is None:
             continue
         statement, stop = parsed
-        if _not_a_claim(text, statement.quantity, statement, line_start):
-            floor = max(floor, statement.quantity.end)
+        quantity = statement.quantity
+        if label_end >= 0 and _LABEL_LIST.fullmatch(text, label_end, quantity.start):
+            floor = label_end = quantity.end  # "motions 3.3 and 3.4"
+            continue
+        if _not_a_claim(text, quantity, statement, line_start) or _before_a_date(
+            text, quantity, covered
+        ):
+            floor = max(floor, quantity.end)
+            if _is_label(text, quantity):
+                label_end = quantity.end
             continue
         if any(a < stop and statement.quantity.end <= b for a, b in covered if a >= anchor):
             stop = statement.quantity.end

@@ -64,7 +64,7 @@ def clusters(documents, extract) -> list[Cluster]:
     found: dict[tuple, Cluster] = {}
     for document in documents:
         published = published_date(document.source or document.text)
-        for claim in extract(document):
+        for claim in (found.stated() for found in extract(document)):
             words = metric_words(claim.subject)
             if claim.approximation != "exact" or claim.derived or not words:
                 continue

@@ -48,6 +48,7 @@ def metric_for(subject: str, aliases) -> tuple[str | None, tuple[str, ...]]:
 
 def link(claims: list[Claim], registry: Registry | None) -> list[Match]:
     """A Match for every claim, with its metric when the registry names one."""
+    claims = [claim.stated() for claim in claims]
     if registry is None:
         return [Match(claim) for claim in claims]
     aliases = _aliases(registry)

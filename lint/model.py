@@ -36,6 +36,16 @@ class Claim:
     def with_metric(self, metric: str | None) -> Claim:
         return replace(self, metric=metric)
 
+    def stated(self) -> Claim:
+        """The claim as its own words date it, for checking: a period or baseline that
+        only the surrounding text suggests (`context`) is left out, so an undated figure
+        is reported as undated rather than checked against a guess."""
+        period = None if self.period_from == "context" else self.period
+        baseline = None if self.baseline_from == "context" else self.baseline
+        if (period, baseline) == (self.period, self.baseline):
+            return self
+        return replace(self, period=period, baseline=baseline)
+
     def as_json(self) -> dict:
         record = {
             **location_json(self),

@@ -248,10 +248,13 @@ class Context:
         return own, sentence_level, baselines
 
     def _after_than(self, sentence: Sentence, phrase: PeriodPhrase) -> bool:
-        """"52.7% lower than they were in 1990": the period of a comparison."""
+        """"52.7% lower than they were in 1990", "since it was set up in 2019": a period
+        named as what a statement is compared with or counted from."""
         before = [r for r in sentence.readings if r.end <= phrase.start]
-        start = before[-1].end if before else sentence.start
-        return bool(_THAN.search(self.text, max(start, phrase.start - 60), phrase.start))
+        start = max(before[-1].end if before else sentence.start, phrase.start - 80)
+        if _SINCE_EVENT.search(self.text, start, phrase.start):
+            return True
+        return bool(_THAN.search(self.text, start, phrase.start))
 
     def _bracketed_after(self, sentence: Sentence, phrase: PeriodPhrase):
         """The statement in brackets right after a period phrase: "in 2010/11 (30,620)"."""
@@ -488,6 +491,12 @@ def _bare_date(phrase: PeriodPhrase) -> bool:
     return not phrase.lead and phrase.spec.kind == "point" and bool(phrase.spec.start.day)
 
 
+_SINCE_EVENT = re.compile(
+    r"\bsince\s+(?:[\w'’-]+\s+){0,5}?(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
+    r"(?:first\s+)?(?:set\s+up|established|launched|created|founded|formed|introduced|began|"
+    r"started|opened|took\s+office|came\s+into\s+(?:effect|force))\s*$",
+    re.IGNORECASE,
+)
 _BARE_BRACKET = re.compile(r"\s*\(\s*([£$€]?\d[\d,.]*)(?:\s*[a-z%]+){0,3}\s*\)", re.IGNORECASE)
 # "lower than they were in 1990", but not the "more than" of "more than two decades".
 _THAN = re.compile(
