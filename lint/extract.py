@@ -159,7 +159,6 @@ class Reading:
     exact: float | None = None
     derived: bool = False
     subject: tuple[int, int] = (0, 0)
-    subject_side: str = "after"
     period: Period | None = None
     baseline: Period | None = None
     period_from: str | None = None  # own | sentence | lead-in | previous | context
@@ -216,16 +215,13 @@ def _classify(text: str, reading: Reading, clause_end: int) -> None:
     if reading.approximation == "up_to" and _FROM_AFTER.match(after):
         if _UP_TO.search(text, reading.start, quantity.start):
             reading.approximation, reading.role = "exact", "to"  # "up to 50.4% from 49.3%"
-            reading.subject_side = "before"
             return
     if quantity.form == "multiple":
         reading.kind, reading.direction = "change", "decrease" if quantity.sign == -1 else "increase"
-        reading.subject_side = "before"
         return
     if quantity.sign is not None and quantity.form != "range" and not statement.change_word:
         reading.kind = "change"
         reading.direction = "decrease" if quantity.sign < 0 else "increase"
-        reading.subject_side = "before"
         return
     if statement.tail in grammar.statements.NOUNS:
         if reading.unit == "count" and statement.tail.endswith("s"):
@@ -234,12 +230,10 @@ def _classify(text: str, reading: Reading, clause_end: int) -> None:
         return
     if statement.level_role in ("to", "from"):
         reading.role = statement.level_role
-        reading.subject_side = "before"
         return
     if statement.change_word and statement.change_before:
         reading.kind, reading.direction = "change", statement.direction
         noun = statement.change_word in grammar.statements.NOUNS
-        reading.subject_side = "after" if noun else "before"
         return
     if statement.tail and statement.change_word:
         _tail_kind(reading, after)
@@ -247,14 +241,16 @@ def _classify(text: str, reading: Reading, clause_end: int) -> None:
     if quantity.sign is not None:
         reading.kind = "change"
         reading.direction = "decrease" if quantity.sign < 0 else "increase"
-        reading.subject_side = "before"
         return
     if statement.increment and not _NET_BEFORE.search(text, max(0, reading.start - 6), reading.end):
-        reading.kind = "increment"
-        return
+        if not (reading.unit in _MONEY and _NEW.search(text, reading.start, quantity.start)):
+            reading.kind = "increment"  # but "a new £45m fund" is the fund's size
+            return
     _level_role(reading)
 
 
+_MONEY = ("GBP", "USD", "EUR")
+_NEW = re.compile(r"\bnew\b", re.I)
 _NET_BEFORE = re.compile(r"\bnet\s+(?:additional|new|extra)\b", re.I)
 
 
@@ -263,14 +259,11 @@ def _tail_kind(reading: Reading, after: str) -> None:
     word = statement.tail
     if word in ("up", "down") and _FROM_AFTER.match(after):
         reading.role = "to"  # "104 down from 125": the later level
-        reading.subject_side = "before"
         return
     if word == "more" and reading.unit == "count" and not _THAN_AFTER.match(after):
         reading.kind = "increment"  # "2,000 more places"
         return
     reading.kind, reading.direction = "change", statement.direction
-    noun = word in grammar.statements.NOUNS
-    reading.subject_side = "after" if noun or _SUBJECT_FOLLOWS.match(after) else "before"
 
 
 def _level_role(reading: Reading) -> None:
@@ -280,10 +273,6 @@ def _level_role(reading: Reading) -> None:
         reading.role = "than"
     if statement.article == "the" and reading.approximation in ("more_than", "up_to"):
         reading.role, reading.approximation = "than", "exact"  # "below the 4.1 billion"
-    if lead or statement.by:
-        reading.subject_side = "before"
-    if reading.unit == "percent" and lead is None:
-        reading.subject_side = "after"
 
 
 def _inherit(readings: list[Reading], text: str) -> None:
@@ -307,7 +296,6 @@ def _inherit(readings: list[Reading], text: str) -> None:
             reading.direction = previous.direction
             if reading.statement.quantity.sign is not None:
                 reading.direction = "decrease" if reading.statement.quantity.sign < 0 else "increase"
-            reading.subject_side = previous.subject_side
 
 
 _APPOSITION = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:\(|,?\s*or\s+|/\s*)$", re.I)
@@ -348,7 +336,6 @@ def _inherit_backwards(readings: list[Reading], text: str) -> None:
             continue  # "23,640, up nearly 1,500": the change is the second number's own
         if re.fullmatch(r"\s*(?:or|and|,)\s*", text[reading.end : following.start]):
             reading.kind, reading.direction = "change", following.direction
-            reading.subject_side = following.subject_side
 
 
 def _apposition(between: str) -> bool:
@@ -371,7 +358,6 @@ def _by_direction(text: str, reading: Reading, since: int, previous: Reading | N
         found = previous.direction if re.search(r"\band\b|,", text[previous.end : reading.start]) else None
     if found:
         reading.kind, reading.direction = "change", found
-        reading.subject_side = "before"
 
 
 # ---- a sentence ----------------------------------------------------------------------------
@@ -487,6 +473,8 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
         following = readings[index + 1].start if index + 1 < len(readings) else end
         previous = readings[index - 1].end if index else start
         reading.subject = _subject_span(text, reading, (previous, following), (start, end))
+        if reading.subject[1] <= reading.subject[0] and index and reading.role == "to":
+            reading.subject = readings[index - 1].subject  # "from 2,117 to 2,390": one subject
     return Sentence(start, end, block, phrases, readings)
 
 
@@ -502,11 +490,31 @@ def _range_bounds(readings: list[Reading]) -> None:
 
 
 def _subject_span(text: str, reading: Reading, neighbours, sentence) -> tuple[int, int]:
-    start = reading.statement.quantity.start if reading.role else reading.start
+    start = reading.start
     after = subject.after(text, reading.end, neighbours[1])
     before = subject.before(text, start, max(neighbours[0], sentence[0]))
-    first, second = (after, before) if reading.subject_side == "after" else (before, after)
+    first, second = (after, before) if _subject_follows(text, reading) else (before, after)
     return first if first[1] > first[0] else second
+
+
+_NOUN_AFTER = re.compile(
+    r"\s+(?:of\s+|in\s+(?!(?:19|20)\d\d|the\s+(?:year|12|twelve|same|last|previous|first))|"
+    r"among\s+|for\s+(?!the\s+(?:year|same|period))|(?!(?:in|on|at|for|from|to|by|of|and|or|the|a|"
+    r"an|was|were|is|are|has|have|had|will|would|compared|than|since|during|between|over|under|"
+    r"per|each|every|as|this|that|which|who|when|while|with|after|before|respectively|on|year|"
+    r"years|month|months|last|so)\b)[A-Za-z])",
+)
+
+
+def _subject_follows(text: str, reading: Reading) -> bool:
+    """Is the statement about what is written after it ("a 24% fall in homicides", "216
+    knife-enabled homicides") rather than before ("Homicides fell 24%", "rose to 46,265")?"""
+    statement = reading.statement
+    if reading.role == "than" or statement.by:
+        return False
+    if reading.kind == "change" and statement.change_before:
+        return statement.change_word in grammar.statements.NOUNS
+    return bool(_NOUN_AFTER.match(text, reading.end))
 
 
 # ---- a document ----------------------------------------------------------------------------
@@ -525,9 +533,45 @@ def extract(document: Document) -> list[Claim]:
     context = scope.Context(document, block_list)
     claims: list[Claim] = []
     for sentence in sorted(read, key=lambda s: s.start):
-        for reading in context.assign(sentence):
+        readings = context.assign(sentence)
+        for reading in readings + _implied_changes(readings):
             claims.extend(_claims(document, reading))
-    return claims
+    return sorted(claims, key=lambda claim: claim.end if claim.derived else claim.start)
+
+
+def _implied_changes(readings: list[Reading]) -> list[Reading]:
+    """"from 2,117 in 2019 to 2,390 in 2024": the change the two levels imply, marked as
+    derived (no one wrote it; the arithmetic check compares a stated change with it)."""
+    found = []
+    for first, second in zip(readings, readings[1:]):
+        if first.role != "from" or second.role != "to" or first.unit != second.unit:
+            continue
+        if first.kind != "level" or second.kind != "level" or first.value == second.value:
+            continue
+        if first.unit in ("percent", "percentage_points"):
+            value, unit = second.value - first.value, "percentage_points"
+        elif first.value:
+            value, unit = round((second.value - first.value) / first.value * 100, 1), "percent"
+        else:
+            continue
+        implied = Reading(
+            second.statement,
+            first.start,
+            second.end,
+            abs(value),
+            unit,
+            "change",
+            "decrease" if value < 0 else "increase",
+            "exact",
+            derived=True,
+            subject=first.subject,
+            period=second.period,
+            baseline=first.period,
+            period_from=second.period_from,
+            baseline_from=first.period_from if first.period_from != "own" else None,
+        )
+        found.append(implied)
+    return found
 
 
 _LEAD_IN_CHANGE = re.compile(r"(\w+)(?:\s+by)?\s*:\s*$")
@@ -612,12 +656,32 @@ def _from_header(reading: Reading, header: str) -> None:
             reading.kind, reading.direction = "change", direction
 
 
+# Lead words that say nothing of the figure ("there has been a", "compared with"): a
+# statement's location starts after them.
+_PLAIN_LEAD = re.compile(
+    r"(?:(?:"
+    + "|".join(
+        re.escape(word).replace(r"\ ", r"\s+")
+        for word in sorted({*grammar.vocabulary.LEVEL_LEADS, *grammar.vocabulary.ARTICLES}, key=len, reverse=True)
+    )
+    + r"|just|only|merely|now|existing|record|total|net|new(?=\s+[£$€]))\s+)+",
+    re.I,
+)
+
+
 def _claims(document: Document, reading: Reading) -> list[Claim]:
     text = document.text
     subject_start, subject_end = reading.subject
     # The statement's own words from the line its number is on, and its subject when
     # written after it: a location points at the figure.
-    span_start = max(reading.start, _line_start(text, reading.statement.quantity.start))
+    line_start = _line_start(text, reading.statement.quantity.start)
+    span_start = max(reading.start, line_start)
+    plain = _PLAIN_LEAD.match(text, span_start)
+    if plain and plain.end() <= reading.statement.quantity.start:
+        span_start = plain.end()
+    if subject_end > subject_start and line_start <= subject_start < span_start:
+        if not re.search(r"\d", text[subject_end:span_start]):
+            span_start = subject_start  # "Homicides fell 21%": the subject on the number's line
     span_end = max(reading.end, subject_end if subject_start >= reading.end else 0)
     line, column, end_line, end_column = document.span(span_start, span_end)
     written = " ".join(text[subject_start:subject_end].split())

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import re
-from collections import defaultdict
 from pathlib import Path
 
 from .compare import same_figure
 from .model import plain_number
 from .record import record
-from .words import metric_words
+from .words import metric_words, same_subject
 
 _DATE_LINE = re.compile(
     r"^\s*(?:date:\s*)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|"
@@ -61,7 +60,9 @@ def published_date(text: str) -> str | None:
 
 
 def clusters(documents, extract) -> list[Cluster]:
-    found: dict[tuple, Cluster] = {}
+    """Statements grouped by what they say of the same figure: the same subject (as
+    words.same_subject has it), kind, unit, baseline and period."""
+    found: dict[tuple, list[Cluster]] = {}
     for document in documents:
         published = published_date(document.source or document.text)
         for claim in (found.stated() for found in extract(document)):
@@ -70,11 +71,14 @@ def clusters(documents, extract) -> list[Cluster]:
                 continue
             if claim.kind == "increment":
                 continue  # not a level of anything: the registry has no place for it
-            key = (words, claim.kind, claim.unit, claim.baseline, claim.period)
-            cluster = found.setdefault(key, Cluster(*key, []))
+            bucket = found.setdefault((claim.kind, claim.unit, claim.baseline, claim.period), [])
+            cluster = next((c for c in bucket if same_subject(c.mentions[0].subject, claim.subject)), None)
+            if cluster is None:
+                cluster = Cluster(words, claim.kind, claim.unit, claim.baseline, claim.period, [])
+                bucket.append(cluster)
             source = f"{Path(claim.path).name}:{claim.line}"
             cluster.mentions.append(Mention(source, claim.subject, claim.value, published))
-    return list(found.values())
+    return [cluster for bucket in found.values() for cluster in bucket]
 
 
 def _slug(phrase: str, taken: set) -> str:
@@ -128,15 +132,32 @@ def _values(cluster: Cluster) -> list[str]:
     return [f"#     {plain_number(m.value)} in {m.source}" for m in cluster.mentions]
 
 
+def _metric_groups(found: list[Cluster]) -> list[list[Cluster]]:
+    """Clusters that name the same thing, whatever their periods: one metric each."""
+    groups: list[list[Cluster]] = []
+    for cluster in found:
+        subjects = [mention.subject for mention in cluster.mentions]
+        group = next(
+            (
+                g
+                for g in groups
+                if any(same_subject(m.subject, s) for c in g for m in c.mentions for s in subjects)
+            ),
+            None,
+        )
+        if group is None:
+            groups.append([cluster])
+        else:
+            group.append(cluster)
+    return groups
+
+
 def to_yaml(found: list[Cluster]) -> tuple[str, dict]:
     """The draft registry, and counts of figures, unresolved and undated clusters."""
-    by_words: dict[frozenset, list[Cluster]] = defaultdict(list)
-    for cluster in found:
-        by_words[cluster.words].append(cluster)
     taken: set = set()
     metrics, figures, notes = [], [], []
     counts = {"metrics": 0, "figures": 0, "unresolved": 0, "undated": 0}
-    for group in by_words.values():
+    for group in _metric_groups(found):
         spellings: dict[str, str] = {}
         for mention in (m for c in group for m in c.mentions):
             spellings.setdefault(mention.subject.lower(), mention.subject)

@@ -1,49 +1,88 @@
 """Link claims to the registry's metrics by their subject (the match layer).
 
-An alias matches when all its words are in the subject and the subject adds no qualifier
-the alias lacks ("personal robbery" is not "robbery"); the most specific alias wins, and
-a tie between metrics is kept as uncertain, never guessed.
+An alias matches when all its words are in the subject and the subject has no other word
+that could change what is measured: general English and the registry's own filler words
+aside, any other word is a qualifier the alias lacks ("personal robbery" is not
+"robbery"; "homicides in Manchester" are not a London registry's homicides), so the
+statement is not checked. The most specific alias wins, and a tie between metrics is
+kept as uncertain, never guessed. When unsure, statlint does not match.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .model import Claim
-from .record import record
-from .words import is_qualifier, metric_words
+from .words import NO_VOCABULARY, Vocabulary, metric_words
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from .registry import Registry
 
 
-@record
+@dataclass(frozen=True)
 class Match:
     claim: Claim
     metric: str | None = None
     uncertain: tuple[str, ...] = ()  # metrics the subject could name equally well
+    extra: tuple[str, ...] = ()  # words that kept the nearest alias from matching
 
 
-def _aliases(registry: Registry) -> list[tuple[frozenset, str]]:
-    return [
-        (words, metric.id)
-        for metric in registry.metrics.values()
-        for words in map(metric_words, (*metric.aliases, metric.name))
-        if words
-    ]
+@dataclass(frozen=True)
+class Alias:
+    words: frozenset
+    metric: str
+    vocabulary: Vocabulary = NO_VOCABULARY
+
+
+def _aliases(registry: Registry) -> list[Alias]:
+    found = []
+    for metric in registry.metrics.values():
+        vocabulary = registry.vocabulary.merged(metric.vocabulary)
+        for phrase in (*metric.aliases, metric.name):
+            words = metric_words(phrase, vocabulary)
+            if words:
+                found.append(Alias(words, metric.id, vocabulary))
+    return found
 
 
 def metric_for(subject: str, aliases) -> tuple[str | None, tuple[str, ...]]:
     """(metric, ()) for a clear match; (None, ties) when several fit equally well."""
-    words = metric_words(subject)
+    metric, uncertain, _ = _best(subject, aliases)
+    return metric, uncertain
+
+
+def _best(subject: str, aliases) -> tuple[str | None, tuple[str, ...], tuple[str, ...]]:
+    """(metric, ties, extra words of the nearest alias that did not match)."""
     best: dict[str, int] = {}
-    for alias, metric in aliases:
-        if alias <= words and not any(is_qualifier(word) for word in words - alias):
-            best[metric] = max(best.get(metric, 0), len(alias))
+    partial: dict[str, frozenset] = {}  # metrics whose alias covers part of the subject
+    nearest: tuple[int, tuple[str, ...]] = (-1, ())
+    covered: frozenset = frozenset()
+    for alias in aliases:
+        words = metric_words(subject, alias.vocabulary) - alias.vocabulary.places
+        if not alias.words <= words:
+            continue
+        extra = words - alias.words
+        if extra:
+            nearest = max(nearest, (len(alias.words), tuple(sorted(extra))))
+            partial[alias.metric] = partial.get(alias.metric, frozenset()) | alias.words
+            covered = covered | words
+            continue
+        best[alias.metric] = max(best.get(alias.metric, 0), len(alias.words))
     if not best:
-        return None, ()
+        return None, _two_named(partial, covered), nearest[1]
     top = max(best.values())
     winners = tuple(sorted(metric for metric, size in best.items() if size == top))
-    return (winners[0], ()) if len(winners) == 1 else (None, winners)
+    return (winners[0], (), ()) if len(winners) == 1 else (None, winners, ())
+
+
+def _two_named(partial: dict[str, frozenset], covered: frozenset) -> tuple[str, ...]:
+    """"robbery and theft": a subject that two metrics' aliases make up between them
+    names both, so no one figure is meant."""
+    if len(partial) < 2:
+        return ()
+    together = frozenset().union(*partial.values())
+    return tuple(sorted(partial)) if together == covered else ()
 
 
 def link(claims: list[Claim], registry: Registry | None) -> list[Match]:
@@ -54,6 +93,6 @@ def link(claims: list[Claim], registry: Registry | None) -> list[Match]:
     aliases = _aliases(registry)
     matches = []
     for claim in claims:
-        metric, uncertain = metric_for(claim.subject, aliases)
-        matches.append(Match(claim.with_metric(metric), metric, uncertain))
+        metric, uncertain, extra = _best(claim.subject, aliases)
+        matches.append(Match(claim.with_metric(metric), metric, uncertain, extra))
     return matches

@@ -12,7 +12,7 @@ from . import diskcache, periods
 from .errors import RegistryError
 from .periods import Period
 from .record import field, record
-from .words import metric_words
+from .words import NO_VOCABULARY, Vocabulary, metric_words, word_set
 
 MAX_NODES = 50_000  # nodes: a hand-made registry has a few thousand; an alias bomb, billions
 MAX_BYTES = 10_000_000  # a registry is written by hand: larger is a mistake or an attack
@@ -28,6 +28,7 @@ class Metric:
     name: str
     aliases: tuple[str, ...]
     description: str = ""
+    vocabulary: Vocabulary = NO_VOCABULARY
 
 
 @record
@@ -51,6 +52,7 @@ class Figure:
 class Registry:
     metrics: dict[str, Metric] = field(default_factory=dict)
     figures: tuple[Figure, ...] = ()
+    vocabulary: Vocabulary = NO_VOCABULARY
 
     def figures_of(self, metric: str) -> list[Figure]:
         return [figure for figure in self.figures if figure.metric == metric]
@@ -155,14 +157,39 @@ def _period(value, path, lines, name, problems) -> Period | None:
         return None
 
 
+def vocabulary_of(entry: dict) -> Vocabulary:
+    """The `vocabulary` and `place` of a registry or a metric, as sets of words."""
+    written = entry.get("vocabulary") or {}
+    synonyms: dict[str, str] = {}
+    groups = written.get("synonyms") or {}
+    pairs = groups.items() if isinstance(groups, dict) else (
+        (word, group[0]) for group in groups for word in group[1:]
+    )
+    for word, meaning in pairs:
+        for token in word_set([word]):
+            synonyms[token] = next(iter(sorted(word_set([meaning]))), token)
+    place = entry.get("place") or []
+    return Vocabulary(
+        synonyms,
+        word_set(written.get("filler") or []),
+        word_set(written.get("qualifiers") or []),
+        word_set([place] if isinstance(place, str) else place),
+    )
+
+
 def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
     problems: list[str] = []
     metrics = {
         metric_id: Metric(
-            metric_id, entry["name"], tuple(entry["aliases"]), entry.get("description", "")
+            metric_id,
+            entry["name"],
+            tuple(entry["aliases"]),
+            entry.get("description", ""),
+            vocabulary_of(entry),
         )
         for metric_id, entry in data["metrics"].items()
     }
+    vocabulary = vocabulary_of(data)
     problems += _alias_clashes(metrics, lines, name)
     figures = []
     seen: dict[tuple, int] = {}
@@ -202,7 +229,7 @@ def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
                 where=f"{name}:{line}",
             )
         )
-    return Registry(metrics, tuple(figures)), problems
+    return Registry(metrics, tuple(figures), vocabulary), problems
 
 
 def _alias_clashes(metrics: dict[str, Metric], lines: dict, name: str) -> list[str]:
@@ -210,7 +237,7 @@ def _alias_clashes(metrics: dict[str, Metric], lines: dict, name: str) -> list[s
     problems = []
     for metric in metrics.values():
         for index, alias in enumerate(metric.aliases):
-            words = metric_words(alias)
+            words = metric_words(alias, metric.vocabulary)
             other = owner.setdefault(words, metric.id)
             if other != metric.id:
                 path = ("metrics", metric.id, "aliases", index)
@@ -243,12 +270,13 @@ def load(path: str | os.PathLike) -> Registry:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise RegistryError([f"{name}: cannot read registry ({error})"]) from None
-    registry = _validated(text, name)
-    _store(data, registry, name)
+    registry, plain = _validated(text, name)
+    _store(data, plain, name)
     return registry
 
 
-def _validated(text: str, name: str) -> Registry:
+def _validated(text: str, name: str) -> tuple[Registry, tuple]:
+    """The registry, and what it was built from (data and lines) for the cache."""
     node = _compose(text, name)
     if node is None:
         raise RegistryError([f"{name}:1: (top level): the registry is empty"])
@@ -260,70 +288,30 @@ def _validated(text: str, name: str) -> Registry:
     registry, problems = _build(data, lines, name)
     if problems:
         raise RegistryError(problems)
-    return registry
+    return registry, (data, lines)
 
 
 # ---- validated registries kept in the cache -------------------------------------------
 def _cached(data: bytes, name: str) -> Registry | None:
-    """The registry the cache holds for exactly these bytes; None if none, or if the entry
-    does not make a registry (it is then rebuilt, never trusted)."""
+    """The registry built from the validated data the cache holds for exactly these
+    bytes; None if none, or if what it holds does not build (it is then validated afresh,
+    never trusted)."""
     stored = diskcache.lookup("registry", name, data)
     if stored is None:
         return None
     try:
-        metrics = {
-            key: Metric(key, str(m["name"]), tuple(map(str, m["aliases"])), str(m["description"]))
-            for key, m in stored["metrics"].items()
-        }
-        figures = tuple(_figure_from(entry, name) for entry in stored["figures"])
-    except Exception:  # not a registry we wrote: validate the registry afresh
+        plain, line_list = stored["data"], stored["lines"]
+        lines = {tuple(path): line for path, line in line_list}
+        registry, problems = _build(plain, lines, name)
+    except Exception:  # not what we stored: validate the registry afresh
         return None
-    if any(figure.metric not in metrics for figure in figures):
-        return None
-    return Registry(metrics, figures)
+    return None if problems else registry
 
 
-def _figure_from(entry: dict, name: str) -> Figure:
-    baseline = entry["baseline"]
-    return Figure(
-        metric=str(entry["metric"]),
-        value=float(entry["value"]),
-        unit=_unit(entry["unit"]),
-        period=periods.parse(entry["period"]),
-        baseline=periods.parse(baseline) if baseline is not None else None,
-        published=entry["published"],
-        source=entry["source"],
-        status="withdrawn" if entry["status"] == "withdrawn" else "current",
-        where=f"{name}:{int(entry['line'])}",
-    )
-
-
-def _unit(unit) -> str:
-    if unit not in ("percent", "percentage_points", "count", "GBP"):
-        raise ValueError(f"unknown unit {unit!r}")
-    return unit
-
-
-def _store(data: bytes, registry: Registry, name: str) -> None:
-    metrics = {
-        key: {"name": m.name, "aliases": list(m.aliases), "description": m.description}
-        for key, m in registry.metrics.items()
-    }
-    figures = [
-        {
-            "metric": f.metric,
-            "value": f.value,
-            "unit": f.unit,
-            "period": str(f.period),
-            "baseline": str(f.baseline) if f.baseline else None,
-            "published": f.published,
-            "source": f.source,
-            "status": f.status,
-            "line": int(f.where.rsplit(":", 1)[1]),
-        }
-        for f in registry.figures
-    ]
-    diskcache.store("registry", name, data, {"metrics": metrics, "figures": figures})
+def _store(data: bytes, built: tuple, name: str) -> None:
+    plain, lines = built
+    line_list = [[list(path), line] for path, line in lines.items()]
+    diskcache.store("registry", name, data, {"data": plain, "lines": line_list})
 
 
 def load_all(paths: list[str]) -> Registry:
@@ -331,6 +319,7 @@ def load_all(paths: list[str]) -> Registry:
     problems: list[str] = []
     metrics: dict[str, Metric] = {}
     figures: list[Figure] = []
+    vocabulary = NO_VOCABULARY
     for path in paths:
         try:
             registry = load(path)
@@ -341,6 +330,7 @@ def load_all(paths: list[str]) -> Registry:
             problems.append(f"{path}: metrics.{metric_id}: defined in another registry too")
         metrics.update(registry.metrics)
         figures.extend(registry.figures)
+        vocabulary = vocabulary.merged(registry.vocabulary)
     if problems:
         raise RegistryError(problems)
-    return Registry(metrics, tuple(figures))
+    return Registry(metrics, tuple(figures), vocabulary)

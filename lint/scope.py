@@ -134,6 +134,7 @@ class Context:
         self.blocks = block_list
         self.text = document.text
         self.previous = State()
+        self.last_stated = State()  # the last sentence that stated its own period
         self.running = State()
         self.by_block: dict[int, State] = {}
 
@@ -179,8 +180,11 @@ class Context:
             return self.previous, "previous" if self.previous.origin != "context" else "context"
         if block is not None and block.lead_in is not None and block.lead_in in self.by_block:
             return self.by_block[block.lead_in], "lead-in"
-        if refers_back and (self.previous.period or self.previous.baseline):
-            return self.previous, "previous" if self.previous.origin != "context" else "context"
+        if refers_back:
+            # "In the same three-month period": the last period a sentence stated
+            referred = self.previous if self.previous.origin != "context" else self.last_stated
+            if referred.period or referred.baseline:
+                return referred, "previous"
         return self.running, "context"
 
     def _remember(self, sentence: Sentence, readings, written, shared, since) -> None:
@@ -193,6 +197,8 @@ class Context:
         if not readings and state.period is not None and state.period.start.day:
             return  # a dateline: when the text was written, not what it is about
         self.previous = state
+        if state.origin != "context":
+            self.last_stated = state
         if sentence.block >= 0 and state.origin != "context":
             block = self.by_block.setdefault(sentence.block, State())
             block.period = block.period or state.period

@@ -1,29 +1,56 @@
 """Metric phrases as sets of words, so that drafts and registry aliases can be compared.
 
-"knife injury of a person aged under 25" and "knife crime with injury for those aged
-under-25" name the same thing: case, plurals, hyphens, word order and filler words
-("of", "those", "aged", "crime") do not change what is measured. Qualifiers do: "personal
-robbery" is not "robbery", "Non-DA" and "teenage" narrow a metric.
+"knife injury of a person aged under 25" and "knife injury for those aged under-25" name
+the same thing: case, plurals, hyphens, word order and general English ("of", "those",
+"aged", "the number of") do not change what is measured. Every other word does:
+"emergency admissions" are not "admissions", "homicides in Manchester" are not London's
+homicides. Only general English is known here; what a field's words mean (synonyms,
+words that change nothing, the place a registry covers) is the registry's `vocabulary`.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
-import re
-
-FILLER = frozenset(
-    "a an the of for in on with by to and or those person persons people aged age ages "
-    "victim victims crime crimes number numbers year years old olds total all who were "
-    "was is are has have been london london's londoners".split()
-)
-QUALIFIERS = frozenset(
-    "under over teenage teen teenager child children young youth adult juvenile older "
-    "personal business commercial residential non da domestic sexual knife gun firearm "
-    "enabled injury fatal attempted serious female male women men girls boys".split()
+# General English that never changes what is measured: function words, and the words
+# people put around any figure ("the total number of", "those aged").
+GENERAL = frozenset(
+    """a an the of for in on at with by to from into and or as those these this that who
+    whom which whose were was is are be been being has have had will would can could all
+    any some each every total number figure level amount count overall aged age ages year
+    old person people individual its their our his her so also just only now still than
+    there here such other""".split()
 )
 _AGE = re.compile(r"\b(under|over)[\s-]*(\d+)s?\b")
-_TOKEN = re.compile(r"[a-z0-9£]+(?:'[a-z]+)?")
+_TOKEN = re.compile(r"[a-z0-9£$€]+(?:'[a-z]+)?")
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A registry's or a metric's words: `synonyms` (word -> the word it means), `filler`
+    (words that change nothing), `qualifiers` (words that always make another metric),
+    `places` (the area the figures cover, which a statement may name)."""
+
+    synonyms: dict = field(default_factory=dict)
+    filler: frozenset = frozenset()
+    qualifiers: frozenset = frozenset()
+    places: frozenset = frozenset()
+
+    def merged(self, other: Vocabulary) -> Vocabulary:
+        return Vocabulary(
+            {**self.synonyms, **other.synonyms},
+            self.filler | other.filler,
+            self.qualifiers | other.qualifiers,
+            self.places | other.places,
+        )
+
+    def __hash__(self) -> int:
+        return hash((tuple(sorted(self.synonyms.items())), self.filler, self.qualifiers, self.places))
+
+
+NO_VOCABULARY = Vocabulary()
 
 
 def singular(word: str) -> str:
@@ -34,13 +61,51 @@ def singular(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=65536)
-def metric_words(phrase: str) -> frozenset[str]:
-    """The words of a metric phrase that decide what it measures."""
+def tokens(phrase: str) -> list[str]:
+    """The words of a phrase, lower case and singular; "under-25s" as "under 25"."""
     text = _AGE.sub(r"\1 \2", phrase.lower().replace("’", "'")).replace("-", " ")
-    words = (singular(token) for token in _TOKEN.findall(text))
-    return frozenset(word for word in words if word not in FILLER)
+    return [singular(token.removesuffix("'s")) for token in _TOKEN.findall(text)]
 
 
-def is_qualifier(word: str) -> bool:
-    return word in QUALIFIERS or word.isdigit()
+def word_set(words) -> frozenset[str]:
+    """Singular forms of a list of vocabulary words, for comparison with tokens."""
+    return frozenset(token for word in words for token in tokens(str(word)))
+
+
+@lru_cache(maxsize=65536)
+def metric_words(phrase: str, vocabulary: Vocabulary = NO_VOCABULARY) -> frozenset[str]:
+    """The words of a metric phrase that decide what it measures."""
+    synonyms = vocabulary.synonyms
+    found = set()
+    for token in tokens(phrase):
+        token = synonyms.get(token, token)
+        if token in vocabulary.qualifiers:
+            found.add(token)
+        elif token not in GENERAL and token not in vocabulary.filler:
+            found.add(token)
+    return frozenset(found)
+
+
+@lru_cache(maxsize=65536)
+def content_words(phrase: str) -> tuple[str, ...]:
+    """The words of a phrase that decide what it measures, in the order written."""
+    return tuple(token for token in tokens(phrase) if token not in GENERAL)
+
+
+def same_subject(first: str, second: str) -> bool:
+    """Do two subjects name the same thing, with no registry to say so? They do when
+    their words are the same, or when the longer only adds words inside the phrase they
+    share ("knife crime with injury" and "knife injury"); a word added before or after
+    it qualifies it ("personal robbery" is not "robbery", "homicides in Manchester" are
+    not all homicides)."""
+    a, b = content_words(first), content_words(second)
+    if not a or not b:
+        return False
+    shorter, longer = sorted((a, b), key=len)
+    if set(shorter) == set(longer):
+        return True
+    if len(shorter) < 2 or not set(shorter) <= set(longer):
+        return False
+    shared = [index for index, word in enumerate(longer) if word in shorter]
+    extra = [index for index, word in enumerate(longer) if word not in shorter]
+    return all(shared[0] < index < shared[-1] for index in extra)

@@ -1,9 +1,10 @@
-"""A statement names two registered metrics equally well, so it is not checked (extension).
+"""A statement names two registered metrics, so it is not checked (extension).
 
 ## What it does
 Reports, as information, a statement whose subject matches aliases of more than one
-registered metric equally well ("robbery and theft" when the registry has both). statlint
-does not guess which figure is meant, so none of the SL1xx checks run on it.
+registered metric equally well, or names two of them together ("robbery and theft" when
+the registry has both). statlint does not guess which figure is meant, so none of the
+SL1xx checks run on it.
 
 ## Why is this bad?
 A figure that cannot be tied to one metric cannot be checked, and a reader may not be able

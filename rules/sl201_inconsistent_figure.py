@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from statlint.compare import same_figure
 from statlint.wording import claim_text
-from statlint.words import metric_words
+from statlint.words import content_words, same_subject
 
 CODE = "SL201"
 NAME = "inconsistent-figure"
@@ -39,28 +39,40 @@ DEFAULT_ON = True
 
 
 def key(claim):
-    """What the statement is compared by, or None when it is not compared at all
-    (approximations, implied values, no subject). Files linted apart send only these."""
+    """The bucket a statement is compared within, or None when it is not compared at all
+    (approximations, implied values, no subject): its metric when registered, its kind,
+    unit, baseline and period. Files linted apart send only these."""
     if claim.approximation != "exact" or claim.derived:
         return None
-    what = claim.metric or metric_words(claim.subject)
-    return (what, claim.kind, claim.unit, claim.baseline, claim.period) if what else None
+    if not claim.metric and not content_words(claim.subject):
+        return None
+    return (claim.metric, claim.kind, claim.unit, claim.baseline, claim.period)
 
 
 class Check:
     """SL201 over a stream of statements, file after file: it keeps only the first mention
-    of each key, so its memory grows with the distinct figures, not with the text."""
+    of each figure, so its memory grows with the distinct figures, not with the text."""
 
     def __init__(self, ctx):
         self.ctx = ctx
-        self.first_mention = {}
+        self.first_mentions: dict[tuple, list] = {}
+
+    def _first(self, found_key, claim):
+        """The first mention of the same figure: the same metric, or, unregistered, the
+        same subject; the claim itself when it is the first."""
+        mentions = self.first_mentions.setdefault(found_key, [])
+        for first in mentions:
+            if claim.metric or same_subject(first.subject, claim.subject):
+                return first
+        mentions.append(claim)
+        return claim
 
     def see(self, match, known_key=None) -> list:
         claim = match.claim
         found_key = known_key if known_key is not None else key(claim)
         if found_key is None:
             return []
-        first = self.first_mention.setdefault(found_key, claim)
+        first = self._first(found_key, claim)
         if first is claim or first.value == claim.value:
             return []
         if same_figure(first.value, claim.value, claim.unit):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from statlint.match import _aliases, metric_for
+from statlint.match import Alias, _aliases, metric_for
 from statlint.registry import load
 
 from .conftest import ROOT
@@ -47,5 +47,5 @@ def test_a_qualifier_the_alias_lacks_means_no_match(aliases, subject):
 
 
 def test_a_tie_is_uncertain_not_guessed():
-    aliases = [(frozenset({"robbery"}), "robbery_a"), (frozenset({"robbery"}), "robbery_b")]
+    aliases = [Alias(frozenset({"robbery"}), "robbery_a"), Alias(frozenset({"robbery"}), "robbery_b")]
     assert metric_for("robberies", aliases) == (None, ("robbery_a", "robbery_b"))
