@@ -232,8 +232,9 @@ def _classify(text: str, reading: Reading, clause_end: int) -> None:
         reading.role = statement.level_role
         return
     if statement.change_word and statement.change_before:
+        if statement.change_word == "up" and _PHRASAL_UP.search(text, max(0, reading.start - 20), reading.start):
+            return  # "making up nearly one third": a share, not a rise
         reading.kind, reading.direction = "change", statement.direction
-        noun = statement.change_word in grammar.statements.NOUNS
         return
     if statement.tail and statement.change_word:
         _tail_kind(reading, after)
@@ -473,8 +474,10 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
         following = readings[index + 1].start if index + 1 < len(readings) else end
         previous = readings[index - 1].end if index else start
         reading.subject = _subject_span(text, reading, (previous, following), (start, end))
-        if reading.subject[1] <= reading.subject[0] and index and reading.role == "to":
-            reading.subject = readings[index - 1].subject  # "from 2,117 to 2,390": one subject
+        if reading.subject[1] <= reading.subject[0] and index:
+            before = readings[index - 1]
+            if reading.role == "to" or before.exact == reading.value:
+                reading.subject = before.subject  # "from 2,117 to 2,390", "nearly 500 (497)"
     return Sentence(start, end, block, phrases, readings)
 
 
@@ -489,9 +492,16 @@ def _range_bounds(readings: list[Reading]) -> None:
         readings.insert(readings.index(reading) + 1, upper)
 
 
+_BRACKET = re.compile(r"\s*\([^()]{0,40}\)")
+
+
 def _subject_span(text: str, reading: Reading, neighbours, sentence) -> tuple[int, int]:
     start = reading.start
-    after = subject.after(text, reading.end, neighbours[1])
+    end = reading.end
+    if reading.statement.exact is not None:  # "nearly 500 (497) people": past the bracket
+        bracket = _BRACKET.match(text, end)
+        end = bracket.end() if bracket else end
+    after = subject.after(text, end, neighbours[1] if neighbours[1] >= end else sentence[1])
     before = subject.before(text, start, max(neighbours[0], sentence[0]))
     first, second = (after, before) if _subject_follows(text, reading) else (before, after)
     return first if first[1] > first[0] else second
@@ -514,7 +524,29 @@ def _subject_follows(text: str, reading: Reading) -> bool:
         return False
     if reading.kind == "change" and statement.change_before:
         return statement.change_word in grammar.statements.NOUNS
+    if _SHARE_VERB.search(text, max(0, statement.quantity.start - 40), statement.quantity.start):
+        return False  # "women officers making up nearly one third of all officers"
+    if statement.exact is not None:
+        return True
+    if reading.unit in _MONEY and _MONEY_FOR.match(text, reading.end):
+        return True  # "£1.5m to specialist youth workers", "£2m for services"
     return bool(_NOUN_AFTER.match(text, reading.end))
+
+
+_SHARE_VERB = re.compile(
+    r"\b(?:mak(?:e|es|ing)\s+up|made\s+up|account(?:s|ing|ed)?\s+for|represent(?:s|ing|ed)?|"
+    r"compris(?:e|es|ing|ed))\s+(?:[\w-]+\s+)?\Z",
+    re.I,
+)
+# "making up 33%", "set up 5 teams": 'up' belongs to the verb before it, not to a rise.
+_PHRASAL_UP = re.compile(
+    r"\b(?:mak\w*|made|end\w*|add\w*|sum\w*|sets?|setting|tak\w*|took|pick\w*|turn\w*|"
+    r"show\w*|puts?|putting|brought|bring\w*|buil\w+|sign\w*|join\w*|open\w*|back\w*|step\w*|"
+    r"lin\w*|team\w*|shor\w*|clean\w*|follow\w*|mop\w*|round\w*|stock\w*|speak\w*|spoke|"
+    r"tot\w*|cheer\w*|free\w*|sp\w+)\s+\Z",
+    re.I,
+)
+_MONEY_FOR = re.compile(r"\s+(?:to|for|on|towards|into|in)\s+(?!(?:19|20)\d\d|the\s+year)[a-z]", re.I)
 
 
 # ---- a document ----------------------------------------------------------------------------

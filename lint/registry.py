@@ -14,6 +14,7 @@ from .periods import Period
 from .record import field, record
 from .words import NO_VOCABULARY, Vocabulary, metric_words, word_set
 
+UNITS = ("percent", "percentage_points", "count", "GBP", "USD", "EUR")
 MAX_NODES = 50_000  # nodes: a hand-made registry has a few thousand; an alias bomb, billions
 MAX_BYTES = 10_000_000  # a registry is written by hand: larger is a mistake or an attack
 SAFE_TAGS = (
@@ -201,6 +202,9 @@ def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
                 f"{name}:{_line_of((*path, 'metric'), lines)}: {_dotted((*path, 'metric'))}: "
                 f"unknown metric {entry['metric']!r} (not under metrics:)"
             )
+        if entry["unit"] not in UNITS:  # checked here too: cached data skips the schema
+            problems.append(f"{name}:{line}: {_dotted((*path, 'unit'))}: unknown unit")
+            continue
         period = _period(entry["period"], (*path, "period"), lines, name, problems)
         baseline = None
         if "baseline" in entry:

@@ -28,10 +28,16 @@ if TYPE_CHECKING:
     from .extract import Reading, Sentence
 
 _SEGMENT_BREAK = re.compile(r"[,;:–—]|\s-\s|\)|\(")
-# A sentence that opens by pointing back ("This is up 22%"), or names "the same period".
+# A sentence that opens by pointing back to the figure before it ("This is up 22%",
+# "That represents a 34% decrease", "The figure was"), or names "the same period"; not
+# "This model of policing ...".
 _OPENS_BY_REFERRING = re.compile(
-    r"\W*(?:this|that|these|those|it|which|such|the\s+(?:figure|figures|total|number|rate|"
-    r"increase|rise|fall|decrease|drop|reduction|change))\b",
+    r"\W*(?:(?:this|that|these|those|it|they|which)(?:\s+\w+ly)?\s+(?:is|was|were|are|'s|represents?|"
+    r"represented|means?|meant|equates?|equated|compares?|compared|includes?|included|marks?|"
+    r"marked|shows?|showed|saw|sees|has|had|have|will|would|comes?|came|brings?|brought|"
+    r"amounts?|amounted|makes?|made|leaves?|left|follows?|followed|puts?|takes?|took|accounts?)"
+    r"|the\s+(?:figure|figures|total|number|rate|increase|rise|fall|decrease|drop|reduction|"
+    r"change)\s+(?:is|was|were|are|has|had)|this\s+a)\b",
     re.IGNORECASE,
 )
 _SAME_PERIOD = re.compile(
@@ -119,10 +125,16 @@ class State:
 class Shared:
     """A period phrase that belongs to no single statement: "In 2022, 18.7% ... and 18.8%"."""
 
-    def __init__(self, phrase: PeriodPhrase, period: Period, ends):
+    def __init__(self, phrase: PeriodPhrase, period: Period, ends, text: str):
         self.phrase = phrase
         self.period = period
         self.ends = ends
+        self.text = text
+
+    def clause_break_before(self, reading) -> bool:
+        """Does a new clause start between the statement and this later phrase ("£1.8m to
+        services in boroughs that have high levels of crime this year")?"""
+        return bool(_NEW_CLAUSE.search(self.text, reading.end, self.phrase.start))
 
 
 class Context:
@@ -164,7 +176,7 @@ class Context:
         _month_precision(readings)
         since = next((resolve(p, frame) for p in baselines if p.spec.precise), None)
         self._remember(sentence, readings, written, shared, since)
-        self._lead_in(sentence, readings, baselines, frame, inherited)
+        self._lead_in(sentence, readings, baselines, frame, inherited, written)
         return readings
 
     # ---- context from other sentences -----------------------------------------------------
@@ -192,39 +204,44 @@ class Context:
         state.baseline = state.baseline or since
         if state.period is None and state.baseline is None and not readings:
             return
-        if not readings and not self._heading(sentence) and self.running.period is not None:
-            return  # prose that states no figure does not change what the text is about
         if not readings and state.period is not None and state.period.start.day:
             return  # a dateline: when the text was written, not what it is about
-        self.previous = state
+        self.previous = state  # what "This" or "They show:" in the next sentence means
         if state.origin != "context":
             self.last_stated = state
         if sentence.block >= 0 and state.origin != "context":
-            block = self.by_block.setdefault(sentence.block, State())
-            block.period = block.period or state.period
-            block.baseline = block.baseline or state.baseline
+            self.by_block[sentence.block] = State(state.period, state.baseline)
+        if not readings and not self._heading(sentence) and self.running.period is not None:
+            return  # prose that states no figure does not change what the text is about
         if state.period is not None:
             self.running = State(state.period, None, state.ends, "context")
+
+    def _continues(self, sentence: Sentence) -> bool:
+        """Does a lead-in go on with the sentence before it ("For other areas, the fares
+        index change was:")? It does when it refers back or names a change."""
+        written = self.text[sentence.start : sentence.end]
+        return bool(
+            _OPENS_BY_REFERRING.match(written) or _SAME_PERIOD.search(written) or _CHANGE_WORD.search(written)
+        )
 
     def _heading(self, sentence: Sentence) -> bool:
         """A heading or lead-in line: short, and not ended like a sentence of prose."""
         written = self.text[sentence.start : sentence.end].strip()
         return written.endswith(":") or (len(written) < 120 and written[-1:] not in '.!?”"')
 
-    def _lead_in(self, sentence: Sentence, readings, baselines, frame, inherited) -> None:
-        """A lead-in line ("..., we see:") gives its list what it states, or else what it
-        took from the sentence before it."""
+    def _lead_in(self, sentence: Sentence, readings, baselines, frame, inherited, written) -> None:
+        """A lead-in line ("..., we see:") gives its list the periods it states; one that
+        states none but goes on from the sentence before it gives that sentence's."""
         if readings or not self.text[sentence.start : sentence.end].rstrip().endswith(":"):
             return
-        state = self.by_block.setdefault(sentence.block, State())
-        if state.period is None and inherited is self.running:
-            inherited = self.previous  # "For other areas, the change was:" continues
-        if inherited.origin == "context":
-            return
-        state.period = state.period or inherited.period
+        state = State(written)
+        if written is None and inherited is self.running and self._continues(sentence):
+            inherited = self.previous  # "For other areas, the change was:"
+        if written is None and inherited.origin != "context":
+            state.period, state.baseline = inherited.period, inherited.baseline
         if baselines and baselines[-1].spec.precise:
             state.baseline = resolve(baselines[-1], frame.with_current(state.period))
-        state.baseline = state.baseline or inherited.baseline
+        self.by_block[sentence.block] = state
 
     # ---- phrases to statements ----------------------------------------------------------
     def _attach(self, sentence: Sentence):
@@ -324,10 +341,15 @@ class Context:
         """The sentence-level periods, each with its two ends when it compares them."""
         found = []
         for phrase in sentence_level:
-            period = None if _bare_date(phrase) else resolve(phrase, frame)
+            period = None if _bare_date(phrase) or self._event_time(phrase) else resolve(phrase, frame)
             if period is not None:
-                found.append(Shared(phrase, period, self._compared_ends(phrase, frame)))
+                found.append(Shared(phrase, period, self._compared_ends(phrase, frame), self.text))
         return found
+
+    def _event_time(self, phrase: PeriodPhrase) -> bool:
+        """"In February I announced a new £45m fund": when something was done, not the
+        period a figure is for."""
+        return bool(_EVENT.match(self.text, phrase.end))
 
     def _compared_ends(self, phrase: PeriodPhrase, frame: Frame):
         """The two ends of "between A and B" when it compares two times, not when it
@@ -412,9 +434,13 @@ def _split(reading, ends) -> None:
 
 
 def _shared_for(reading, shared: list[Shared]) -> Shared | None:
-    """The sentence-level period nearest before the statement, else the first after it."""
+    """The sentence-level period nearest before the statement, else the first after it
+    in the same clause."""
     before = [s for s in shared if s.phrase.end <= reading.start]
-    return before[-1] if before else (shared[0] if shared else None)
+    if before:
+        return before[-1]
+    after = [s for s in shared if not s.clause_break_before(reading)]
+    return after[0] if after else None
 
 
 def _main_state(readings, written, shared) -> State:
@@ -497,6 +523,13 @@ def _bare_date(phrase: PeriodPhrase) -> bool:
     return not phrase.lead and phrase.spec.kind == "point" and bool(phrase.spec.start.day)
 
 
+_CHANGE_WORD = re.compile(r"\b(?:change|changes|increase[sd]?|decrease[sd]?|rise|rose|fell|fall|grew|growth)\b", re.I)
+_NEW_CLAUSE = re.compile(r"[,;:]|\b(?:that|which|who|where|when|while|whilst|because)\b", re.I)
+_EVENT = re.compile(
+    r"[\s,]+(?:[\w'’-]+\s+){0,3}?(?:announced|launched|unveiled|published|pledged|promised|"
+    r"confirmed|approved|agreed|awarded|set\s+up|opened|introduced|committed)\b",
+    re.IGNORECASE,
+)
 _SINCE_EVENT = re.compile(
     r"\bsince\s+(?:[\w'’-]+\s+){0,5}?(?:(?:was|were|has\s+been|have\s+been|had\s+been)\s+)?"
     r"(?:first\s+)?(?:set\s+up|established|launched|created|founded|formed|introduced|began|"

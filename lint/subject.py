@@ -43,7 +43,7 @@ _LEADING_LINK = re.compile(
 )
 _TRAILING_VERBS = re.compile(
     r"(?:\s+(?:have|has|had|been|being|be|is|are|was|were|seen|saw|see|recorded|reported|"
-    r"show|shows|showed|there|also|now|all|both|a|an|the|by|will|would|making\s+up|"
+    r"show|shows|showed|there|also|now|all|both|a|an|the|by|will|would|making\s+up|making|makes|"
     r"make\s+up|makes\s+up|accounting\s+for|accounts?\s+for|representing|represents?|"
     r"to|at|cost|costs|costing|just|only|still|then|of|with|saw|sees|recording|"
     r"continue\s+to|continued\s+to|began\s+to|remained|remains|stood|stands))+$",
@@ -58,6 +58,8 @@ _LEADING_PERIOD = re.compile(
     r"(?:(?:19|20)\d\d(?:[/-]\d\d)?|year|months?|quarter)\s*,?\s*)",
     re.IGNORECASE,
 )
+_PAST_VERB = re.compile(r"[a-z]{3,}ed")
+_DANGLING = {"and", "or", "but", "as", "with", "of", "to", "for", "in", "the", "a", "an", "while"}
 PRONOUNS = {"it", "this", "that", "they", "we", "he", "she", "which", "there", "these", "those"}
 _NUMBER_OF = re.compile(r"\b(?:the\s+)?(?:total\s+)?numbers?\s+of\s+", re.IGNORECASE)
 CLAUSE_EDGE = re.compile(r"[,;:(\[—–|]|\s-\s")
@@ -77,6 +79,12 @@ def after(text: str, position: int, limit: int) -> tuple[int, int]:
     stop = _END.search(region, max(skip - 1, 0), reach)
     phrase_end = stop.start() if stop else len(region)
     words = list(_WORDS.finditer(region, skip, phrase_end))[:MAX_WORDS]
+    for index, word in enumerate(words[1:], start=1):
+        if _PAST_VERB.fullmatch(word.group()) and words[index - 1].group().lower() not in _DANGLING:
+            words = words[:index]  # "584 people attended", "homicides recorded by the Met"
+            break
+    while words and words[-1].group().lower() in _DANGLING:
+        words.pop()  # "1,300 additional officers and [500 new PCSOs]"
     if not words:
         return position, position
     return position + words[0].start(), position + words[-1].end()

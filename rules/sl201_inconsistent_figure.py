@@ -2,11 +2,14 @@
 
 ## What it does
 Groups the statements of all the files linted together by what they measure (the
-registry's metric, or else the same subject phrase once case, plurals, hyphens, word order
-and filler words are set aside), their kind (change, level, increment), unit, baseline and
-period. A statement whose value differs from the first one in its group is reported, with
-the first mention as a related location. Approximate figures ("more than 350,000") and
-values implied by others are not compared.
+registry's metric, or else the same subject: the same words once case, plurals, hyphens,
+word order and general English are set aside, or words added only inside the phrase the
+two share, as "knife crime with injury" and "knife injury"), their kind (change, level,
+increment), unit, baseline and period. A statement whose value differs from the first one
+in its group is reported, with the first mention as a related location. Approximate
+figures ("more than 350,000") and values implied by others are not compared. Where the
+registry has figures of the statement's metric, kind and unit, the registry is the judge
+(SL101-SL108) and SL201 leaves the statement alone: one problem, one finding.
 
 ## Why is this bad?
 Readers and journalists compare releases. Two values for one figure read as an error,
@@ -70,7 +73,7 @@ class Check:
     def see(self, match, known_key=None) -> list:
         claim = match.claim
         found_key = known_key if known_key is not None else key(claim)
-        if found_key is None:
+        if found_key is None or self._judged_by_registry(claim):
             return []
         first = self._first(found_key, claim)
         if first is claim or first.value == claim.value:
@@ -79,6 +82,18 @@ class Check:
             return []
         related = [{"path": first.path, "line": first.line, "column": first.column}]
         return [self.ctx.finding(CODE, claim, _message(claim, first), related=related)]
+
+
+    def _judged_by_registry(self, claim) -> bool:
+        """One problem, one finding: where the registry has figures of the statement's
+        metric, kind and unit, the SL1xx rules judge it and SL201 does not compare it."""
+        registry = self.ctx.registry
+        if registry is None or claim.metric is None:
+            return False
+        return any(
+            figure.kind == claim.kind and figure.unit == claim.unit
+            for figure in registry.figures_of(claim.metric)
+        )
 
 
 def check_all(matches, ctx):

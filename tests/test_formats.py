@@ -94,7 +94,8 @@ def _what(findings) -> list[tuple]:
 
 def test_the_same_statements_give_the_same_findings_in_every_format(drafts):
     expected = _what(_findings(drafts / "draft.txt"))
-    assert [code for code, _, _ in expected] == ["SL101", "SL102", "SL107", "SL108", "SL201"]
+    # one problem, one finding: the registry judges the homicide figures, so no SL201
+    assert [code for code, _, _ in expected] == ["SL101", "SL102", "SL107", "SL108"]
     for name in ("draft.md", "draft.html", "draft.docx"):
         assert _what(_findings(drafts / name)) == expected, name
 
@@ -115,7 +116,7 @@ def test_locations_are_lines_and_columns_of_the_file_itself(drafts, name):
     fund = _located(findings, "SL107")
     line = source[fund["line"] - 1]
     written = "&pound;45bn" if name.endswith(".html") else "£45bn"
-    assert line[fund["column"] - 1 :].startswith(f"A new {written} Young Londoners Fund")
+    assert line[fund["column"] - 1 :].startswith(f"{written} Young Londoners Fund")  # the figure
     assert line[fund["end_column"] - 2] == "d"  # the span ends with "Fund"
 
 
@@ -157,7 +158,7 @@ def test_annotate_writes_comments_word_reads_back_and_leaves_the_draft(drafts):
     result = CliRunner().invoke(
         main, ["annotate", str(draft), "-o", str(output), "--registry", LONDON]
     )
-    assert "wrote" in result.stdout and "with 5 comment(s)" in result.stdout
+    assert "wrote" in result.stdout and "with 4 comment(s)" in result.stdout
     assert hashlib.sha256(draft.read_bytes()).hexdigest() == before
     comments = list(docx.Document(output).comments)
     assert len(comments) == 5
