@@ -8,8 +8,9 @@ two share, as "knife crime with injury" and "knife injury"), their kind (change,
 increment), unit, baseline and period. A statement whose value differs from the first one
 in its group is reported, with the first mention as a related location. Approximate
 figures ("more than 350,000") and values implied by others are not compared. Where the
-registry has figures of the statement's metric, kind and unit, the registry is the judge
-(SL101-SL108) and SL201 leaves the statement alone: one problem, one finding.
+registry has figures the statement can be compared with (its metric, kind, unit and the
+periods it states), the registry is the judge (SL101-SL108) and SL201 leaves the
+statement alone: one problem, one finding.
 
 ## Why is this bad?
 Readers and journalists compare releases. Two values for one figure read as an error,
@@ -85,15 +86,12 @@ class Check:
 
 
     def _judged_by_registry(self, claim) -> bool:
-        """One problem, one finding: where the registry has figures of the statement's
-        metric, kind and unit, the SL1xx rules judge it and SL201 does not compare it."""
-        registry = self.ctx.registry
-        if registry is None or claim.metric is None:
+        """One problem, one finding: where the registry has figures the statement can be
+        compared with (its metric, kind and unit, and the periods it states), the SL1xx
+        rules judge it and SL201 does not compare it."""
+        if self.ctx.registry is None or claim.metric is None:
             return False
-        return any(
-            figure.kind == claim.kind and figure.unit == claim.unit
-            for figure in registry.figures_of(claim.metric)
-        )
+        return bool(self.ctx.comparison(claim).in_scope)
 
 
 def check_all(matches, ctx):

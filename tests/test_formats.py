@@ -161,7 +161,7 @@ def test_annotate_writes_comments_word_reads_back_and_leaves_the_draft(drafts):
     assert "wrote" in result.stdout and "with 4 comment(s)" in result.stdout
     assert hashlib.sha256(draft.read_bytes()).hexdigest() == before
     comments = list(docx.Document(output).comments)
-    assert len(comments) == 5
+    assert len(comments) == 4
     texts = " ".join(comment.text for comment in comments)
     assert "SL101 value-conflict (error): Homicides: 21% fall" in texts
     assert "Canonical source: Crime dashboard, April 2025" in texts
