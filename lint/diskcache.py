@@ -31,6 +31,7 @@ def cache_folder() -> str | None:
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return os.path.join(base, "statlint")
 
+
 FORMAT = 2
 
 

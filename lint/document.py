@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import bisect
 import os
+import re
 from collections.abc import Sequence
 
-import re
 from .errors import DocumentError
 from .record import field, record, replace
 

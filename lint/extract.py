@@ -74,7 +74,10 @@ _PHONE = re.compile(
     re.I,
 )
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)/]|\(\d{1,3}\))[ \t]")
-_RATE_AFTER = re.compile(r"\s+(?:per|for\s+every|in\s+every)\s+(?:1,000|100,000|10,000|1,000,000|100|1000|100000|thousand|million)\b", re.I)
+_RATE_AFTER = re.compile(
+    r"\s+(?:per|for\s+every|in\s+every)\s+(?:1,000|100,000|10,000|1,000,000|100|1000|100000|thousand|million)\b",
+    re.I,
+)
 _PER_BEFORE = re.compile(r"\b(?:per|for\s+every|in\s+every)\s+$", re.I)
 _YEARLIKE = re.compile(r"^(?:19|20)\d\d$")
 _COUNT_NOUN_AFTER = re.compile(r"\s+(?:[a-z][\w'’-]*\s+){0,2}?[a-z][\w'’-]*s\b", re.I)
@@ -93,7 +96,11 @@ _CAPITALISED_BEFORE = re.compile(r"(?<![\w'’-])([A-Z][\w'’-]*)\s+$")
 
 def _label(text: str, quantity: Quantity, before: str) -> bool:
     """A bare number that is part of a name ("Group 1 to 5", "Quarter 3")."""
-    if quantity.form != "digits" or quantity.value >= 1000 or "," in text[quantity.start : quantity.end]:
+    if (
+        quantity.form != "digits"
+        or quantity.value >= 1000
+        or "," in text[quantity.start : quantity.end]
+    ):
         return False
     found = _CAPITALISED_BEFORE.search(before)
     if found and found.group(1).lower() not in _OPENERS:
@@ -125,7 +132,11 @@ def _count_not_a_claim(text, quantity, statement, written, before, after, line_s
         return True  # "18-30", "3-1"
     if _AGE_BEFORE.search(before) or _AGE_AFTER.match(after):
         return True
-    if _BOUND_BEFORE.search(before) and quantity.value <= 120 and not _COUNT_NOUN_AFTER.match(after):
+    if (
+        _BOUND_BEFORE.search(before)
+        and quantity.value <= 120
+        and not _COUNT_NOUN_AFTER.match(after)
+    ):
         return True
     if _label(text, quantity, before):
         return True
@@ -217,7 +228,10 @@ def _classify(text: str, reading: Reading, clause_end: int) -> None:
             reading.approximation, reading.role = "exact", "to"  # "up to 50.4% from 49.3%"
             return
     if quantity.form == "multiple":
-        reading.kind, reading.direction = "change", "decrease" if quantity.sign == -1 else "increase"
+        reading.kind, reading.direction = (
+            "change",
+            "decrease" if quantity.sign == -1 else "increase",
+        )
         return
     if quantity.sign is not None and quantity.form != "range" and not statement.change_word:
         reading.kind = "change"
@@ -232,7 +246,9 @@ def _classify(text: str, reading: Reading, clause_end: int) -> None:
         reading.role = statement.level_role
         return
     if statement.change_word and statement.change_before:
-        if statement.change_word == "up" and _PHRASAL_UP.search(text, max(0, reading.start - 20), reading.start):
+        if statement.change_word == "up" and _PHRASAL_UP.search(
+            text, max(0, reading.start - 20), reading.start
+        ):
             return  # "making up nearly one third": a share, not a rise
         reading.kind, reading.direction = "change", statement.direction
         return
@@ -279,7 +295,7 @@ def _level_role(reading: Reading) -> None:
 def _inherit(readings: list[Reading], text: str) -> None:
     """A bare number beside a change takes its kind: "fallen by 143,113 (45%)",
     "2,967 fewer crimes, or -3.4%", "fell 27.4 per cent and 14.9 per cent respectively"."""
-    for previous, reading in zip(readings, readings[1:]):
+    for previous, reading in zip(readings, readings[1:], strict=False):
         statement = reading.statement
         if reading.kind != "level" or reading.role or statement.level_role or statement.by:
             if not (statement.by and reading.kind == "level"):
@@ -296,7 +312,9 @@ def _inherit(readings: list[Reading], text: str) -> None:
             reading.kind = "change"
             reading.direction = previous.direction
             if reading.statement.quantity.sign is not None:
-                reading.direction = "decrease" if reading.statement.quantity.sign < 0 else "increase"
+                reading.direction = (
+                    "decrease" if reading.statement.quantity.sign < 0 else "increase"
+                )
 
 
 _APPOSITION = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:\(|,?\s*or\s+|/\s*)$", re.I)
@@ -315,7 +333,7 @@ def _dated_bracket(text: str, start: int) -> bool:
 
 
 def _lone_from(readings: list[Reading]) -> None:
-    """"This resulted from 198,610 new build homes": a "from" that starts no comparison
+    """ "This resulted from 198,610 new build homes": a "from" that starts no comparison
     (no change before it, no "to" level after it) names a plain level."""
     for index, reading in enumerate(readings):
         if reading.role != "from":
@@ -327,8 +345,8 @@ def _lone_from(readings: list[Reading]) -> None:
 
 
 def _inherit_backwards(readings: list[Reading], text: str) -> None:
-    """"a £14.00 or 5.05% increase": the first of two numbers sharing a change noun."""
-    for reading, following in zip(readings, readings[1:]):
+    """ "a £14.00 or 5.05% increase": the first of two numbers sharing a change noun."""
+    for reading, following in zip(readings, readings[1:], strict=False):
         if reading.kind != "level" or reading.role or following.kind != "change":
             continue
         if reading.statement.level_role or reading.statement.tail:
@@ -350,13 +368,17 @@ def _coordination(between: str, statement: Statement) -> bool:
 
 
 def _by_direction(text: str, reading: Reading, since: int, previous: Reading | None) -> None:
-    """"cut knife crime by half", "reduce killings by 15%": a change whose verb stands
+    """ "cut knife crime by half", "reduce killings by 15%": a change whose verb stands
     earlier in the clause; "fallen by 7.2% ... and by 35.1%": the change before it."""
     if not reading.statement.by or reading.kind != "level":
         return
     found = grammar.statements.last_change_verb(text, since, reading.start)
     if not found and previous is not None and previous.kind == "change":
-        found = previous.direction if re.search(r"\band\b|,", text[previous.end : reading.start]) else None
+        found = (
+            previous.direction
+            if re.search(r"\band\b|,", text[previous.end : reading.start])
+            else None
+        )
     if found:
         reading.kind, reading.direction = "change", found
 
@@ -393,11 +415,13 @@ def _is_label(text: str, quantity: Quantity) -> bool:
 
 
 def _before_a_date(text: str, quantity: Quantity, covered) -> bool:
-    """"1 6 JUL 2018": a bare number run into a date stamp."""
+    """ "1 6 JUL 2018": a bare number run into a date stamp."""
     if quantity.unit != "count" or quantity.form != "digits":
         return False
     rest = text[quantity.end : quantity.end + 3]
-    return rest[:1] == " " and rest[1:2].isdigit() and any(a == quantity.end + 1 for a, _ in covered)
+    return (
+        rest[:1] == " " and rest[1:2].isdigit() and any(a == quantity.end + 1 for a, _ in covered)
+    )
 
 
 def _inside(position: int, spans) -> bool:
@@ -464,7 +488,9 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
     for reading in readings:
         clause_start, clause_end = _clause_bounds(text, start, end, reading.start)
         _classify(text, reading, clause_end)
-        _by_direction(text, reading, max(clause_start, previous.end if previous else start), previous)
+        _by_direction(
+            text, reading, max(clause_start, previous.end if previous else start), previous
+        )
         previous = reading
     _lone_from(readings)
     _inherit(readings, text)
@@ -482,7 +508,7 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
 
 
 def _range_bounds(readings: list[Reading]) -> None:
-    """"81-84%" is two bounds: at least 81, at most 84 (each its own claim)."""
+    """ "81-84%" is two bounds: at least 81, at most 84 (each its own claim)."""
     for reading in list(readings):
         quantity = reading.statement.quantity
         if quantity.form != "range" or quantity.high is None:
@@ -546,7 +572,9 @@ _PHRASAL_UP = re.compile(
     r"tot\w*|cheer\w*|free\w*|sp\w+)\s+\Z",
     re.I,
 )
-_MONEY_FOR = re.compile(r"\s+(?:to|for|on|towards|into|in)\s+(?!(?:19|20)\d\d|the\s+year)[a-z]", re.I)
+_MONEY_FOR = re.compile(
+    r"\s+(?:to|for|on|towards|into|in)\s+(?!(?:19|20)\d\d|the\s+year)[a-z]", re.I
+)
 
 
 # ---- a document ----------------------------------------------------------------------------
@@ -572,10 +600,10 @@ def extract(document: Document) -> list[Claim]:
 
 
 def _implied_changes(readings: list[Reading]) -> list[Reading]:
-    """"from 2,117 in 2019 to 2,390 in 2024": the change the two levels imply, marked as
+    """ "from 2,117 in 2019 to 2,390 in 2024": the change the two levels imply, marked as
     derived (no one wrote it; the arithmetic check compares a stated change with it)."""
     found = []
-    for first, second in zip(readings, readings[1:]):
+    for first, second in zip(readings, readings[1:], strict=False):
         if first.role != "from" or second.role != "to" or first.unit != second.unit:
             continue
         if first.kind != "level" or second.kind != "level" or first.value == second.value:
@@ -614,7 +642,7 @@ def _changes_named_before(text: str, read: list[Sentence], block_list) -> None:
     """Bare numbers that a change named just before them describes: the items of "Local
     bus fares increased by:", and "These are ... (6.4% / 4.02%)" after "the percentage
     rises are lower"."""
-    for previous, sentence in zip([None, *read], read):
+    for previous, sentence in zip([None, *read], read, strict=False):
         direction = None
         block = block_list[sentence.block]
         if block.item and block.lead_in is not None:
@@ -674,7 +702,7 @@ def _cells(document: Document) -> list[Sentence]:
 
 
 def _from_header(reading: Reading, header: str) -> None:
-    """"£", "(%)", "Increase in trips 2012 to 2013": what a column says of its cells."""
+    """ "£", "(%)", "Increase in trips 2012 to 2013": what a column says of its cells."""
     written = header.strip()
     if reading.unit == "count":
         if written in _HEADER_MONEY or written.strip("()") in _HEADER_MONEY:
@@ -694,7 +722,9 @@ _PLAIN_LEAD = re.compile(
     r"(?:(?:"
     + "|".join(
         re.escape(word).replace(r"\ ", r"\s+")
-        for word in sorted({*grammar.vocabulary.LEVEL_LEADS, *grammar.vocabulary.ARTICLES}, key=len, reverse=True)
+        for word in sorted(
+            {*grammar.vocabulary.LEVEL_LEADS, *grammar.vocabulary.ARTICLES}, key=len, reverse=True
+        )
     )
     + r"|just|only|merely|now|existing|record|total|net|new(?=\s+[£$€]))\s+)+",
     re.I,
@@ -720,7 +750,11 @@ def _claims(document: Document, reading: Reading) -> list[Claim]:
     for kind, value in reading.notes:
         if kind == "row" and not written:
             written = " ".join(value.split())
-    signed = -reading.value if reading.kind == "change" and reading.direction == "decrease" else reading.value
+    signed = (
+        -reading.value
+        if reading.kind == "change" and reading.direction == "decrease"
+        else reading.value
+    )
     return [
         Claim(
             path=document.path,
@@ -737,7 +771,9 @@ def _claims(document: Document, reading: Reading) -> list[Claim]:
             kind=reading.kind,
             direction=reading.direction if reading.kind == "change" else None,
             approximation=reading.approximation,
-            baseline=str(reading.baseline) if reading.baseline and reading.kind == "change" else None,
+            baseline=str(reading.baseline)
+            if reading.baseline and reading.kind == "change"
+            else None,
             period=str(reading.period) if reading.period else None,
             exact=reading.exact,
             derived=reading.derived,

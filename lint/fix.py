@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import bisect
 import math
-
 import re
+
 from .compare import rounds_to
 from .extract import after_baseline
 from .grammar.numbers import scale_factor

@@ -72,7 +72,9 @@ def clusters(documents, extract) -> list[Cluster]:
             if claim.kind == "increment":
                 continue  # not a level of anything: the registry has no place for it
             bucket = found.setdefault((claim.kind, claim.unit, claim.baseline, claim.period), [])
-            cluster = next((c for c in bucket if same_subject(c.mentions[0].subject, claim.subject)), None)
+            cluster = next(
+                (c for c in bucket if same_subject(c.mentions[0].subject, claim.subject)), None
+            )
             if cluster is None:
                 cluster = Cluster(words, claim.kind, claim.unit, claim.baseline, claim.period, [])
                 bucket.append(cluster)

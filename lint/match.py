@@ -77,7 +77,7 @@ def _best(subject: str, aliases) -> tuple[str | None, tuple[str, ...], tuple[str
 
 
 def _two_named(partial: dict[str, frozenset], covered: frozenset) -> tuple[str, ...]:
-    """"robbery and theft": a subject that two metrics' aliases make up between them
+    """ "robbery and theft": a subject that two metrics' aliases make up between them
     names both, so no one figure is meant."""
     if len(partial) < 2:
         return ()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+
 from .record import record
 
 _ISO_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

@@ -163,8 +163,10 @@ def vocabulary_of(entry: dict) -> Vocabulary:
     written = entry.get("vocabulary") or {}
     synonyms: dict[str, str] = {}
     groups = written.get("synonyms") or {}
-    pairs = groups.items() if isinstance(groups, dict) else (
-        (word, group[0]) for group in groups for word in group[1:]
+    pairs = (
+        groups.items()
+        if isinstance(groups, dict)
+        else ((word, group[0]) for group in groups for word in group[1:])
     )
     for word, meaning in pairs:
         for token in word_set([word]):

@@ -92,10 +92,9 @@ def _dated_line(line: str) -> Point | None:
         return None
     lead = _DATELINE_LEAD.match(stripped)
     rest = stripped[lead.end() :] if lead else stripped
-    from .grammar.periods import DATE, _date
+    from .grammar.periods import DATE
 
-    for tokens, start, end in DATE.scan_string(rest, max_matches=1):
-        date = _date(tokens)
+    for (date,), start, end in DATE.scan_string(rest, max_matches=1):
         leftover = (rest[:start] + rest[end:]).split()
         if date.year and date.month and (start <= 12 and len(leftover) <= 8):
             return Point(date.year, date.month, date.day)
@@ -103,9 +102,9 @@ def _dated_line(line: str) -> Point | None:
 
 
 def _date_at(text: str) -> Point | None:
-    from .grammar.periods import DATE, _date
+    from .grammar.periods import DATE
 
-    date = _date(DATE.parse_string(text))
+    date = DATE.parse_string(text)[0]
     return Point(date.year, date.month, date.day) if date.year else None
 
 
@@ -221,7 +220,9 @@ class Context:
         index change was:")? It does when it refers back or names a change."""
         written = self.text[sentence.start : sentence.end]
         return bool(
-            _OPENS_BY_REFERRING.match(written) or _SAME_PERIOD.search(written) or _CHANGE_WORD.search(written)
+            _OPENS_BY_REFERRING.match(written)
+            or _SAME_PERIOD.search(written)
+            or _CHANGE_WORD.search(written)
         )
 
     def _heading(self, sentence: Sentence) -> bool:
@@ -271,7 +272,7 @@ class Context:
         return own, sentence_level, baselines
 
     def _after_than(self, sentence: Sentence, phrase: PeriodPhrase) -> bool:
-        """"52.7% lower than they were in 1990", "since it was set up in 2019": a period
+        """ "52.7% lower than they were in 1990", "since it was set up in 2019": a period
         named as what a statement is compared with or counted from."""
         before = [r for r in sentence.readings if r.end <= phrase.start]
         start = max(before[-1].end if before else sentence.start, phrase.start - 80)
@@ -341,13 +342,15 @@ class Context:
         """The sentence-level periods, each with its two ends when it compares them."""
         found = []
         for phrase in sentence_level:
-            period = None if _bare_date(phrase) or self._event_time(phrase) else resolve(phrase, frame)
+            period = (
+                None if _bare_date(phrase) or self._event_time(phrase) else resolve(phrase, frame)
+            )
             if period is not None:
                 found.append(Shared(phrase, period, self._compared_ends(phrase, frame), self.text))
         return found
 
     def _event_time(self, phrase: PeriodPhrase) -> bool:
-        """"In February I announced a new £45m fund": when something was done, not the
+        """ "In February I announced a new £45m fund": when something was done, not the
         period a figure is for."""
         return bool(_EVENT.match(self.text, phrase.end))
 
@@ -360,7 +363,9 @@ class Context:
         if ends is None or ends[0].start.day or ends[1].end.day:
             return None
         before = self.text[max(0, phrase.start - 12) : phrase.start].lower()
-        if phrase.end <= len(self.text) and re.search(r"(?:months?|weeks?|days?|period|year)\s*$", before):
+        if phrase.end <= len(self.text) and re.search(
+            r"(?:months?|weeks?|days?|period|year)\s*$", before
+        ):
             return None
         return ends
 
@@ -466,7 +471,7 @@ def _main_state(readings, written, shared) -> State:
 
 
 def _from_level(readings, index: int, here: Shared | None) -> None:
-    """"From 2021 to 2022 ... from 35.7% to 36.1%": each level its end; "fell from 4,384
+    """ "From 2021 to 2022 ... from 35.7% to 36.1%": each level its end; "fell from 4,384
     to 3,976 in 2024" without another period: the first the period before the second's."""
     reading = readings[index]
     later = _paired_to(readings, index)
@@ -492,7 +497,7 @@ def _sibling_level(text: str, readings, index: int):
 
 
 def _later_is_the_period(readings) -> None:
-    """"(twelve months to May 2016 compared to twelve months to January 2024)": a change
+    """ "(twelve months to May 2016 compared to twelve months to January 2024)": a change
     runs from the earlier time to the later, whichever the sentence names first."""
     for reading in readings:
         if reading.kind == "change" and reading.period and reading.baseline:
@@ -523,7 +528,9 @@ def _bare_date(phrase: PeriodPhrase) -> bool:
     return not phrase.lead and phrase.spec.kind == "point" and bool(phrase.spec.start.day)
 
 
-_CHANGE_WORD = re.compile(r"\b(?:change|changes|increase[sd]?|decrease[sd]?|rise|rose|fell|fall|grew|growth)\b", re.I)
+_CHANGE_WORD = re.compile(
+    r"\b(?:change|changes|increase[sd]?|decrease[sd]?|rise|rose|fell|fall|grew|growth)\b", re.I
+)
 _NEW_CLAUSE = re.compile(r"[,;:]|\b(?:that|which|who|where|when|while|whilst|because)\b", re.I)
 _EVENT = re.compile(
     r"[\s,]+(?:[\w'’-]+\s+){0,3}?(?:announced|launched|unveiled|published|pledged|promised|"
@@ -582,7 +589,7 @@ def _baseline_phrase(text: str, readings, index: int, baselines) -> PeriodPhrase
     following = next(
         (
             r
-            for previous, r in zip(readings[index:], readings[index + 1 :])
+            for previous, r in zip(readings[index:], readings[index + 1 :], strict=False)
             if r.kind == "change" and not _apposition(text, previous, r)
         ),
         None,
@@ -596,7 +603,9 @@ def _baseline_phrase(text: str, readings, index: int, baselines) -> PeriodPhrase
     return after[0] if after else None  # "... 93 fewer, or -9.7%, and 17 fewer; compared with 2015"
 
 
-_APPOSED_GAP = re.compile(r"^[^,;()\d]{0,80}?(?:\(|,?\s*or\s*|\s[-–—]\s*(?:an?\s)?)?$|^\s*[,/]?\s*$", re.IGNORECASE)
+_APPOSED_GAP = re.compile(
+    r"^[^,;()\d]{0,80}?(?:\(|,?\s*or\s*|\s[-–—]\s*(?:an?\s)?)?$|^\s*[,/]?\s*$", re.IGNORECASE
+)
 
 
 def _apposition(text: str, first, second) -> bool:
@@ -612,14 +621,18 @@ def _next_level(readings, index: int):
 
 
 def _coordinated_change(text: str, readings, index: int) -> Period | None:
-    """"rose by 67,000 in September and by 582,000 over the year": the period of the
+    """ "rose by 67,000 in September and by 582,000 over the year": the period of the
     change it is coordinated with."""
     if index == 0:
         return None
     previous = readings[index - 1]
     if previous.kind != "change" or previous.period_from != "own":
         return None
-    return previous.period if re.search(r"\band\b|,", text[previous.end : readings[index].start]) else None
+    return (
+        previous.period
+        if re.search(r"\band\b|,", text[previous.end : readings[index].start])
+        else None
+    )
 
 
 def _modified_level(readings, index: int) -> Period | None:

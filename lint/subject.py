@@ -41,14 +41,44 @@ _LEADING_LINK = re.compile(
     r"\s*(?:to|for|on|in|towards|into|of|among|across)\s+",
     re.IGNORECASE,
 )
-_TRAILING_VERBS = re.compile(
-    r"(?:\s+(?:have|has|had|been|being|be|is|are|was|were|seen|saw|see|recorded|reported|"
-    r"show|shows|showed|there|also|now|all|both|a|an|the|by|will|would|making\s+up|making|makes|"
-    r"make\s+up|makes\s+up|accounting\s+for|accounts?\s+for|representing|represents?|"
-    r"to|at|cost|costs|costing|just|only|still|then|of|with|saw|sees|recording|"
-    r"continue\s+to|continued\s+to|began\s+to|remained|remains|stood|stands))+$",
-    re.IGNORECASE,
+# Words that end a clause before its number but are not what it measures: "homicides
+# have been", "making up". Stripped from the end, word by word.
+_TRAILING_WORDS = set(
+    """have has had been being be is are was were seen saw see recorded reported show shows
+    showed there also now all both a an the by will would making makes to at cost costs
+    costing just only still then of with sees recording remained remains stood stands
+    representing represents represent""".split()
 )
+_TRAILING_PAIRS = {
+    "making up",
+    "make up",
+    "makes up",
+    "accounting for",
+    "accounts for",
+    "account for",
+    "continue to",
+    "continued to",
+    "began to",
+}
+_RUN = re.compile(r"\S+")
+
+
+def _without_trailing_words(clause: str) -> str:
+    """The clause up to its last word that is not a _TRAILING_WORDS word; the first word
+    stays."""
+    words = [(m.start(), m.end(), m.group().lower()) for m in _RUN.finditer(clause)]
+    keep = len(words)
+    while keep > 1:
+        pair = f"{words[keep - 2][2]} {words[keep - 1][2]}"
+        if keep > 2 and pair in _TRAILING_PAIRS:
+            keep -= 2
+        elif words[keep - 1][2] in _TRAILING_WORDS:
+            keep -= 1
+        else:
+            break
+    return clause[: words[keep - 1][1]] if words else clause
+
+
 _LEADING_LINKS = re.compile(
     r"^(?:.*\bthat\s+|(?:and|but|while|whilst|as|so|with|because|where|when|of)\s+)",
     re.IGNORECASE,
@@ -108,7 +138,7 @@ def before(text: str, position: int, floor: int) -> tuple[int, int]:
 
 def noun_phrase_at_end(clause: str) -> str:
     """Trim a clause to the noun phrase at its end that names what is measured."""
-    clause = _TRAILING_VERBS.sub("", clause.rstrip())
+    clause = _without_trailing_words(clause)
     clause = _BULLET_LEAD.sub("", clause)
     number_of = list(_NUMBER_OF.finditer(clause))
     if number_of:

@@ -25,8 +25,11 @@ def cells_of(text: str) -> list[Cell]:
     for start, end in _lines(text):
         line = text[start:end]
         delimiter = _delimiter(line)
-        if delimiter is not None and delimiter == current and len(_split(line, delimiter)) == len(
-            _split(text[rows[0][0] : rows[0][1]], delimiter)
+        if (
+            delimiter is not None
+            and delimiter == current
+            and len(_split(line, delimiter))
+            == len(_split(text[rows[0][0] : rows[0][1]], delimiter))
         ):
             rows.append((start, end))
             continue
@@ -55,7 +58,7 @@ def _delimiter(line: str) -> str | None:
 def _split(line: str, delimiter: str) -> list[tuple[int, int]]:
     """(start, end) of each cell in the line, without empty edge cells."""
     edges = [-1, *(m.start() for m in re.finditer(re.escape(delimiter), line)), len(line)]
-    cells = list(zip((e + 1 for e in edges), edges[1:]))
+    cells = list(zip((e + 1 for e in edges), edges[1:], strict=False))
     if cells and not line[cells[0][0] : cells[0][1]].strip():
         cells = cells[1:]
     if cells and not line[cells[-1][0] : cells[-1][1]].strip():
@@ -67,7 +70,10 @@ def _table(text: str, rows: list[tuple[int, int]], delimiter: str | None) -> lis
     if delimiter is None or len(rows) < 2:
         return []
     header_start, header_end = rows[0]
-    header = [text[header_start + a : header_start + b].strip() for a, b in _split(text[header_start:header_end], delimiter)]
+    header = [
+        text[header_start + a : header_start + b].strip()
+        for a, b in _split(text[header_start:header_end], delimiter)
+    ]
     found = []
     for start, end in rows[1:]:
         spans = [(start + a, start + b) for a, b in _split(text[start:end], delimiter)]

@@ -111,6 +111,7 @@ def endpoints(spec: PeriodSpec, frame: Frame) -> tuple[Period, Period] | None:
 
 def _shared_year(first: PeriodSpec, second: PeriodSpec) -> tuple[PeriodSpec, PeriodSpec]:
     """Give a yearless end the year the other end writes."""
+
     def year_of(spec: PeriodSpec) -> int | None:
         date = spec.start if spec.kind == "point" else None
         return date.year if date else None

@@ -47,7 +47,9 @@ class Vocabulary:
         )
 
     def __hash__(self) -> int:
-        return hash((tuple(sorted(self.synonyms.items())), self.filler, self.qualifiers, self.places))
+        return hash(
+            (tuple(sorted(self.synonyms.items())), self.filler, self.qualifiers, self.places)
+        )
 
 
 NO_VOCABULARY = Vocabulary()

@@ -84,7 +84,6 @@ class Check:
         related = [{"path": first.path, "line": first.line, "column": first.column}]
         return [self.ctx.finding(CODE, claim, _message(claim, first), related=related)]
 
-
     def _judged_by_registry(self, claim) -> bool:
         """One problem, one finding: where the registry has figures the statement can be
         compared with (its metric, kind and unit, and the periods it states), the SL1xx

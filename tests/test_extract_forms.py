@@ -87,7 +87,11 @@ def test_a_count_introduced_as_additional_is_an_increment_not_a_level(claims_of)
 
 def test_parenthetical_exact_value(claims_of):
     approximate, exact = claims_of("More than 600 (584) people attended.")
-    assert (approximate.value, approximate.exact, approximate.approximation) == (600, 584, "more_than")
+    assert (approximate.value, approximate.exact, approximate.approximation) == (
+        600,
+        584,
+        "more_than",
+    )
     assert (exact.value, exact.approximation, exact.subject) == (584, "exact", "people")
 
 

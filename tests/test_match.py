@@ -47,5 +47,8 @@ def test_a_qualifier_the_alias_lacks_means_no_match(aliases, subject):
 
 
 def test_a_tie_is_uncertain_not_guessed():
-    aliases = [Alias(frozenset({"robbery"}), "robbery_a"), Alias(frozenset({"robbery"}), "robbery_b")]
+    aliases = [
+        Alias(frozenset({"robbery"}), "robbery_a"),
+        Alias(frozenset({"robbery"}), "robbery_b"),
+    ]
     assert metric_for("robberies", aliases) == (None, ("robbery_a", "robbery_b"))

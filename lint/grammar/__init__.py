@@ -16,45 +16,26 @@ tests check that they find every place the grammar parses.
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from functools import cache
 
 import pyparsing as pp
 
 from . import vocabulary as v
-from .model import PeriodPhrase, Quantity
+from .model import PeriodPhrase
 
 WINDOW = 160  # the longest statement or period phrase the grammar is shown
 LOOK_BACK = 80  # how far before a number its lead may start
 
-_END = pp.Empty().leave_whitespace().set_parse_action(lambda text, location, tokens: [location])
-
-
-@cache
-def _located(expression: pp.ParserElement) -> pp.ParserElement:
-    """The expression followed by the offset where it ends."""
-    return (expression + _END).streamline()
-
 
 def parse_at(expression: pp.ParserElement, text: str, start: int, limit: int):
-    """(result, end) of the expression matched at text[start], offsets absolute; None
+    """(record, end) of the expression matched at text[start], offsets absolute; None
     when it does not match there."""
     window = text[start : min(limit, start + WINDOW)]
     try:
-        tokens = _located(expression).parse_string(window)
+        record = expression.parse_string(window)[0]
     except pp.ParseException:
         return None
-    return _shifted(tokens[0], start), start + tokens[-1]
-
-
-def _shifted(record, offset: int):
-    """A grammar record with its offsets (and its quantity's) moved by `offset`."""
-    changes = {"start": record.start + offset, "end": record.end + offset}
-    quantity = getattr(record, "quantity", None)
-    if isinstance(quantity, Quantity):
-        changes["quantity"] = _shifted(quantity, offset)
-    return dataclasses.replace(record, **changes)
+    return record.moved(start), start + record.end
 
 
 # ---- where to look ------------------------------------------------------------------------
@@ -78,62 +59,34 @@ QUANTITY_ANCHOR = re.compile(
     rf"|{_NUMBER_WORD}|{_A_FRACTION}",
     re.IGNORECASE,
 )
-_LEAD_WORDS = sorted(
-    v.words_of(
-        [
-            *v.LEVEL_LEADS,
-            *v.DECREASE_VERBS,
-            *v.INCREASE_VERBS,
-            *v.PHRASAL_CHANGES,
-            *v.DECREASE_NOUNS,
-            *v.INCREASE_NOUNS,
-            *v.CHANGE_ADJECTIVES,
-            *(p for phrases in v.APPROXIMATIONS.values() for p in phrases),
-            *v.INCREMENTS,
-            *v.INCREMENT_NOUNS,
-            "up down by to from of record now total net just only merely mere still was is were will",
-            "below above under past beyond in",
-            "has have been equivalent equates came averaged amounted",
-        ]
-    ),
-    key=len,
-    reverse=True,
-)
-# Lead words up to the number; the last may be any word ("grew by a phenomenal 14.7%").
-LEAD_CHAIN = re.compile(
-    r"(?<![\w-])(?<!\w['’])(?:(?:" + "|".join(re.escape(word) for word in _LEAD_WORDS) + r")\s+)+"
-    r"(?:[a-z][a-z-]+\s+)?$",
-    re.IGNORECASE,
-)
 _YEAR = r"(?<![\w/.£$-])(?:19|20)\d\d(?!\d)"
 PERIOD_ANCHOR = re.compile(
-    _YEAR
-    + r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    _YEAR + r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
     r"|\b(?:year|years|month|months|quarter|period|time|timeframe|date|FY|FYE|Q[1-4]|"
     r"year-to-date|year-on-year|pre-pandemic|pre-covid|peak|average|mean|\d\d/\d\d\s+FY|"
     r"previous)\b",
     re.IGNORECASE,
 )
-_PERIOD_LEADS = sorted(
-    v.words_of(
-        [
-            "since the start beginning end of ever compared with to against when in comparison",
-            "than at for during versus vs vs. on relative from up down in over throughout",
-            "across as by through within until ending ended between the a this last past",
-            "previous same latest most recent financial fiscal calendar school academic twelve",
-            "12 month months year first second third fourth final half six quarter citywide",
-            "so far period time frame timeframe point date span preceding five below above",
-        ]
-    ),
-    key=len,
-    reverse=True,
+# Words a period phrase may open with, before the word that anchors it: its role ("since",
+# "compared with") and its own first words ("the 12 months to", "the same period").
+PERIOD_WORDS = v.words_of(
+    [
+        "since the start beginning end of ever compared with to against when in comparison",
+        "than at for during versus vs vs. on relative from up down in over throughout",
+        "across as by through within until ending ended between the a this last past",
+        "previous same latest most recent financial fiscal calendar school academic twelve",
+        "12 month months year first second third fourth final half six quarter citywide",
+        "so far period time frame timeframe point date span preceding five below above",
+    ]
 )
-PERIOD_CHAIN = re.compile(
-    r"(?:(?<![\w'’-])(?:" + "|".join(re.escape(w) for w in _PERIOD_LEADS) + r")[\s-]+|\(\s*"
-    r"|(?<![\w,.])\d{1,2}(?:st|nd|rd|th)?,?\s+|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)+$",
-    re.IGNORECASE,
+_DAY_OR_WEEKDAY = re.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?,?|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?"
 )
+
+
+def _period_word(word: str, last: bool) -> bool:
+    return word in PERIOD_WORDS or word == "(" or bool(_DAY_OR_WEEKDAY.fullmatch(word))
 
 
 def quantity_anchors(text: str, start: int, end: int) -> list[int]:
@@ -145,30 +98,40 @@ def period_anchors(text: str, start: int, end: int) -> list[int]:
     return [match.start() for match in PERIOD_ANCHOR.finditer(text, start, end)]
 
 
-def chain_starts(chain: re.Pattern, text: str, anchor: int, floor: int) -> list[int]:
-    """Where a run of lead words ending at the anchor starts, and each later word start:
-    the places to try the grammar from, longest reading first, the anchor last."""
-    region_start = max(floor, anchor - LOOK_BACK)
-    found = chain.search(text, region_start, anchor)
-    if not found:
-        return [anchor]
-    starts = [found.start()]
-    starts += [
-        m.end() + found.start()
-        for m in re.finditer(r"[\s(]+", text[found.start() : anchor])
-        if m.end() + found.start() < anchor
-    ]
-    return [*sorted(set(starts)), anchor]
+# Words (with the dot of "vs.") and runs of other marks: a mark ends a run of lead words.
+_TOKEN = re.compile(r"\w[\w'’.-]*|[^\w\s]+")
+_PERIOD_TOKEN = re.compile(r"\w[\w'’.]*|[^\w\s-]+")  # "12-month": hyphens join period words
+
+
+def chain_starts(tokens: re.Pattern, accepts, text: str, anchor: int, floor: int) -> list[int]:
+    """Where a run of words that `accepts` takes, ending at the anchor, starts, and each
+    later word start: the places to try the grammar from, longest reading first, the
+    anchor last. `accepts(word, last)` is told whether the word is the one next to the
+    anchor."""
+    found = list(tokens.finditer(text, max(floor, anchor - LOOK_BACK), anchor))
+    starts = [anchor]
+    for index in range(len(found) - 1, -1, -1):
+        if not accepts(found[index].group().lower(), index == len(found) - 1):
+            break
+        starts.append(found[index].start())
+    return starts[::-1]
+
+
+def _lead_word(word: str, last: bool) -> bool:
+    from .statements import LEAD_WORDS
+
+    return word in LEAD_WORDS or (last and word.replace("-", "").isalpha())
 
 
 def statement_at(text: str, anchor: int, floor: int, limit: int):
     """The statement whose number starts at `anchor`: its words may start as far back as
     `floor`. Returns (Statement, end) or None."""
-    from .statements import BARE_STATEMENT, STATEMENT
+    from .statements import LEAD_BEFORE, STATEMENT
 
-    for start in chain_starts(LEAD_CHAIN, text, anchor, floor):
-        expression = BARE_STATEMENT if start == anchor else STATEMENT
-        found = parse_at(expression, text, start, limit)
+    starts = chain_starts(_TOKEN, _lead_word, text, anchor, floor)
+    lead = next((start for start in starts if LEAD_BEFORE.match(text, start, anchor)), anchor)
+    for start in dict.fromkeys([lead, anchor]):
+        found = parse_at(STATEMENT, text, start, limit)
         if found and found[0].quantity.start == anchor:
             return found
     return None
@@ -179,9 +142,8 @@ def period_at(text: str, anchor: int, floor: int, limit: int) -> tuple[PeriodPhr
     role word goes: (PeriodPhrase, end) or None."""
     from .periods import PHRASE
 
-    for start in chain_starts(PERIOD_CHAIN, text, anchor, floor):
+    for start in chain_starts(_PERIOD_TOKEN, _period_word, text, anchor, floor):
         found = parse_at(PHRASE, text, start, limit)
         if found and found[1] > anchor:
-            phrase, end = found
-            return dataclasses.replace(phrase, end=end), end
+            return found
     return None

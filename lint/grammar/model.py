@@ -17,6 +17,18 @@ class Quantity:
     sign: int | None = None  # -1 or +1 when written ("-5.6%", "(+9)"); a multiple's direction
     high: float | None = None  # the upper end of a range ("81-84%")
 
+    def moved(self, offset: int) -> Quantity:
+        """The same quantity, `offset` characters further on."""
+        return Quantity(
+            self.start + offset,
+            self.end + offset,
+            self.value,
+            self.unit,
+            self.form,
+            self.sign,
+            self.high,
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class DateSpec:
@@ -66,3 +78,9 @@ class PeriodPhrase:
     spec: PeriodSpec
     lead: str  # the words that gave the role, lower case: "since", "by the end of", "("
     closed: bool = False  # a bracket closes right after it: "(May 2024)"
+
+    def moved(self, offset: int) -> PeriodPhrase:
+        """The same phrase, `offset` characters further on."""
+        return PeriodPhrase(
+            self.start + offset, self.end + offset, self.role, self.spec, self.lead, self.closed
+        )

@@ -35,111 +35,144 @@ the extractor knows and the grammar does not.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 import pyparsing as pp
 
 from . import vocabulary as v
+from .compose import either, leaf, named, optional, sequence
 from .model import DateSpec, PeriodPhrase, PeriodSpec
 
-FLAGS = re.IGNORECASE
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?![\w-])\.?"
 )
-_YEAR = r"(?:19|20)\d\d(?![\d/]|-\d|–\d)"
-_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
-_COUNT = r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|twenty-four|thirty-six)"
-_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
-
-MONTH = pp.Regex(_MONTH, FLAGS)
-YEAR = pp.Regex(_YEAR)
-
-# ---- points: a day, a month or a year ------------------------------------------------------
-DATE = pp.Regex(
-    rf"(?:the\s+)?{_WEEKDAY}(?:"
-    rf"(?P<day>{_DAY})(?:\s+of)?\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR}))?"
-    rf"|(?P<month_b>{_MONTH})\s+(?P<day_b>{_DAY})(?:,?\s+(?P<year_b>{_YEAR}))?"
-    r"|(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)"
-    r"|(?P<dmy_d>[0-3]?\d)/(?P<dmy_m>[01]?\d)/(?P<dmy_y>(?:19|20)\d\d)"
-    r")(?![\w/])",
-    FLAGS,
-)("date")
-MONTH_YEAR = pp.Regex(
-    rf"(?:the\s+month\s+of\s+)?(?:the\s+end\s+of\s+)?(?P<month>{_MONTH}),?\s+(?P<year>{_YEAR})",
-    FLAGS,
-)("month_year")
 # A month without its year is written with a capital, so "may" and "march" stay words.
 _CAPITAL_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"(?-i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)(?![\w-])\.?"
 )
-BARE_MONTH = pp.Regex(
-    rf"(?:(?i:the\s+month\s+of|the\s+end\s+of)\s+)?(?P<month>{_CAPITAL_MONTH})(?!\s*\d)"
-)("bare_month")
-FINANCIAL = pp.Regex(
-    r"(?:the\s+)?(?:(?:fy|financial\s+year|fiscal\s+year)\s*)?"
-    r"(?P<fy_start>(?:19|20)\d\d)(?:\s?(?:/|-|–|\s-\s|\s–\s)\s?(?P<fy_end>(?:19|20)?\d\d)"
-    r"|\s+to\s+(?P<fy_end_b>(?:19|20)\d\d))(?![\d,.]?\d)"
-    r"(?:\s+(?P<fy_kind>financial|fiscal|school|academic)\s+year)?",
-    FLAGS,
-)("financial")
-SHORT_FINANCIAL = pp.Regex(
-    r"(?P<sfy_start>\d\d)/(?P<sfy_end>\d\d)\s+FY(?![\w])|FY\s?(?P<sfy_start_b>\d\d)/(?P<sfy_end_b>\d\d)(?!\d)"
-)("short_financial")
-FINANCIAL_YEAR_ENDING = pp.Regex(
-    rf"(?:the\s+)?(?:FYE|financial\s+year\s+ending|fiscal\s+year\s+ending)\s+(?P<month>{_MONTH})\s+(?P<year>{_YEAR})",
-    FLAGS,
-)("fye")
-YEAR_POINT = pp.Regex(
-    rf"(?:the\s+)?(?:calendar\s+year\s+|year\s+)?(?P<year>{_YEAR})"
+_YEAR = r"(?:19|20)\d\d(?![\d/]|-\d|–\d)"
+_YEAR_PAIR = r"(?:19|20)\d\d[/-]\d\d(?!\d)"  # "2024/25", "2019-20"
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
+_COUNT = (
+    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|"
+    r"twenty-four|thirty-six)"
+)
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+_THE = r"(?:the\s+)?"
+
+# ---- the forms of a period, each a named part ------------------------------------------------
+DATE_FORMS = sequence(
+    _THE,
+    _WEEKDAY,
+    either(
+        sequence(
+            named("day", _DAY),
+            r"(?:\s+of)?\s+",
+            named("month", _MONTH),
+            optional(r",?\s+", named("year", _YEAR)),
+        ),
+        sequence(
+            named("month_b", _MONTH),
+            r"\s+",
+            named("day_b", _DAY),
+            optional(r",?\s+", named("year_b", _YEAR)),
+        ),
+        sequence(
+            named("iso_y", r"(?:19|20)\d\d"),
+            "-",
+            named("iso_m", r"[01]\d"),
+            "-",
+            named("iso_d", r"[0-3]\d"),
+        ),
+        sequence(
+            named("dmy_d", r"[0-3]?\d"),
+            "/",
+            named("dmy_m", r"[01]?\d"),
+            "/",
+            named("dmy_y", r"(?:19|20)\d\d"),
+        ),
+    ),
+    r"(?![\w/])",
+)
+MONTH_YEAR = sequence(
+    r"(?:the\s+month\s+of\s+)?(?:the\s+end\s+of\s+)?",
+    named("my_month", _MONTH),
+    r",?\s+",
+    named("my_year", _YEAR),
+)
+BARE_MONTH = sequence(
+    r"(?:(?:the\s+month\s+of|the\s+end\s+of)\s+)?", named("bm_month", _CAPITAL_MONTH), r"(?!\s*\d)"
+)
+FINANCIAL = sequence(
+    _THE,
+    r"(?:(?:fy|financial\s+year|fiscal\s+year)\s*)?",
+    named("fy_start", r"(?:19|20)\d\d"),
+    either(
+        sequence(r"\s?(?:/|-|–|\s-\s|\s–\s)\s?", named("fy_end", r"(?:19|20)?\d\d")),
+        sequence(r"\s+to\s+", named("fy_end_b", r"(?:19|20)\d\d")),  # "2012 to 2013"
+    ),
+    r"(?![\d,.]?\d)",
+    optional(r"\s+", named("fy_kind", r"financial|fiscal|school|academic"), r"\s+year"),
+)
+SHORT_FINANCIAL = (
+    r"(?-i:"
+    + either(
+        sequence(named("sfy_start", r"\d\d"), "/", named("sfy_end", r"\d\d"), r"\s+FY(?!\w)"),
+        sequence(
+            r"FY\s?", named("sfy_start_b", r"\d\d"), "/", named("sfy_end_b", r"\d\d"), r"(?!\d)"
+        ),
+    )
+    + ")"
+)
+FINANCIAL_YEAR_ENDING = sequence(
+    _THE,
+    r"(?:FYE|financial\s+year\s+ending|fiscal\s+year\s+ending)\s+",
+    named("fye_month", _MONTH),
+    r"\s+",
+    named("fye_year", _YEAR),
+)
+YEAR_POINT = sequence(
+    _THE,
+    r"(?:calendar\s+year\s+|year\s+)?",
+    named("yp_year", _YEAR),
     r"(?:\s+(?:level|levels|figure|figures|total|totals))?",
-    FLAGS,
-)(
-    "year_point"
 )
-QUARTER = pp.Regex(
-    rf"(?:(?P<q_code>Q[1-4])\s*(?P<q_year>{_YEAR}|(?:19|20)\d\d[/-]\d\d)"
-    r"|(?:the\s+)?(?:citywide\s+)?(?P<q_word>first|second|third|fourth|final|last)\s+quarter"
-    rf"(?:\s+(?:of\s+)?(?:(?P<q_fy>(?:19|20)\d\d[/-]\d\d)|(?P<q_of_year>{_YEAR})))?)",
-    FLAGS,
-)("quarter")
-HALF = pp.Regex(
-    r"(?:the\s+)?(?P<half_which>first|second)\s+(?:half|six\s+months)"
-    rf"(?:\s+of\s+(?:(?P<half_year>{_YEAR})|(?P<half_this>this\s+year|the\s+year|last\s+year)))?",
-    FLAGS,
-)("half")
-ROLLING = pp.Regex(
-    r"(?:the\s+)?(?:(?:past|previous|last|latest|most\s+recent)\s+)?"
-    rf"(?:(?P<count>{_COUNT})[\s-]?months?(?:[\s-]period)?|(?P<fin>financial\s+)?year|(?P<quarter_to>quarter))"
-    r"\s+(?:to|ending(?:\s+in)?|up\s+to|ended)\s+(?:the\s+end\s+of\s+)?"
-    rf"(?P<month>{_MONTH})(?:\s+(?P<year>{_YEAR}))?",
-    FLAGS,
-)("rolling")
-
-_POINT = (
-    FINANCIAL_YEAR_ENDING
-    | ROLLING
-    | DATE
-    | MONTH_YEAR
-    | FINANCIAL
-    | SHORT_FINANCIAL
-    | YEAR_POINT
-    | BARE_MONTH
+QUARTER = either(
+    sequence(named("q_code", r"Q[1-4]"), r"\s*", named("q_year", either(_YEAR, _YEAR_PAIR))),
+    sequence(
+        _THE,
+        r"(?:citywide\s+)?",
+        named("q_word", r"first|second|third|fourth|final|last"),
+        r"\s+quarter",
+        optional(r"\s+(?:of\s+)?", either(named("q_fy", _YEAR_PAIR), named("q_of_year", _YEAR))),
+    ),
 )
-INTERVAL = (
-    pp.Regex(r"between\s+", FLAGS)("between")
-    + pp.Group(_POINT)("first")
-    + pp.Regex(r"and\s+", FLAGS)
-    + pp.Group(_POINT)("second")
-    | pp.Regex(r"from\s+", FLAGS)("from_word")
-    + pp.Group(_POINT)("first")
-    + pp.Regex(r"(?:to|until|till|through|[-–])\s*", FLAGS)
-    + pp.Group(_POINT)("second")
-    | pp.Group(DATE | MONTH_YEAR | BARE_MONTH)("first")
-    + pp.Regex(r"(?:to|until|[-–])\s*", FLAGS)
-    + pp.Group(DATE | MONTH_YEAR | BARE_MONTH)("second")
+HALF = sequence(
+    _THE,
+    named("half_which", r"first|second"),
+    r"\s+(?:half|six\s+months)",
+    optional(
+        r"\s+of\s+",
+        either(
+            named("half_year", _YEAR), named("half_this", r"this\s+year|the\s+year|last\s+year")
+        ),
+    ),
 )
-
+ROLLING = sequence(
+    _THE,
+    r"(?:(?:past|previous|last|latest|most\s+recent)\s+)?",
+    either(
+        sequence(named("count", _COUNT), r"[\s-]?months?(?:[\s-]period)?"),
+        sequence(named("fin", r"financial\s+"), "year"),
+        "year",
+        named("quarter_to", "quarter"),
+    ),
+    r"\s+(?:to|ending(?:\s+in)?|up\s+to|ended)\s+(?:the\s+end\s+of\s+)?",
+    named("r_month", _MONTH),
+    optional(r"\s+", named("r_year", _YEAR)),
+)
 RELATIVE_PHRASES = {
     "last year": "last_year",
     "this year": "this_year",
@@ -208,38 +241,76 @@ RELATIVE_SPANS = {
     "in a year": "previous_year",
     "in a year's time": "previous_year",
 }
-RELATIVE = pp.Regex(
-    v.pattern([*RELATIVE_PHRASES, *RELATIVE_SPANS])
-    + r"|(?P<same_in>the\s+same\s+(?:period|time(?:\s*frame)?|timeframe|point|date|months?|quarter)"
-    rf"\s+(?:in|of)\s+(?P<same_year>{_YEAR}))"
-    rf"|(?P<last_month_name>last)\s+(?P<last_month>{_MONTH})",
-    FLAGS,
-)("relative")
+RELATIVE = either(
+    named("relative_phrase", v.pattern([*RELATIVE_PHRASES, *RELATIVE_SPANS])),
+    sequence(
+        r"the\s+same\s+(?:period|time(?:\s*frame)?|timeframe|point|date|months?|quarter)\s+(?:in|of)\s+",
+        named("same_year", _YEAR),
+    ),
+    sequence(r"last\s+", named("last_month", _MONTH)),
+)
 # Times that are not dates: the baseline of "9% below the peak" is not a period.
-VAGUE = pp.Regex(
-    r"(?:the\s+)?(?:pre-pandemic|pre-covid|pre-covid-19|peak|five[\s-]year\s+(?:average|mean)"
-    r"|(?P<vague_range>(?:19|20)\d\d-\d\d)\s+(?:average|mean))"
-    r"(?:\s+(?:level|levels|figure|figures|year|average))?"
-    rf"(?:\s+(?:in\s+)?(?P<vague_year>{_YEAR}|(?:19|20)\d\d[/-]\d\d(?!\d)))?",
-    FLAGS,
-)("vague")
-
-PERIOD = (
-    VAGUE
-    | INTERVAL
-    | FINANCIAL_YEAR_ENDING
-    | ROLLING
-    | QUARTER
-    | HALF
-    | RELATIVE
-    | DATE
-    | MONTH_YEAR
-    | FINANCIAL
-    | SHORT_FINANCIAL
-    | YEAR_POINT
-    | BARE_MONTH
+VAGUE = sequence(
+    _THE,
+    either(
+        r"pre-pandemic|pre-covid|pre-covid-19|peak|five[\s-]year\s+(?:average|mean)",
+        sequence(named("vague_range", r"(?:19|20)\d\d-\d\d"), r"\s+(?:average|mean)"),
+    ),
+    r"(?:\s+(?:level|levels|figure|figures|year|average))?",
+    optional(r"\s+(?:in\s+)?", named("vague_year", either(_YEAR, _YEAR_PAIR))),
 )
 
+
+def _forms(*names: str) -> str:
+    """The named forms, tried in order; the one read is the match's `lastgroup`."""
+    return either(*(named(name, FORMS[name]) for name in names))
+
+
+FORMS = {
+    "vague": VAGUE,
+    "fye": FINANCIAL_YEAR_ENDING,
+    "rolling": ROLLING,
+    "quarter": QUARTER,
+    "half": HALF,
+    "relative": RELATIVE,
+    "date": DATE_FORMS,
+    "month_year": MONTH_YEAR,
+    "financial": FINANCIAL,
+    "short_financial": SHORT_FINANCIAL,
+    "year_point": YEAR_POINT,
+    "bare_month": BARE_MONTH,
+}
+_POINTS = (
+    "fye",
+    "rolling",
+    "date",
+    "month_year",
+    "financial",
+    "short_financial",
+    "year_point",
+    "bare_month",
+)
+
+# ---- the phrase ------------------------------------------------------------------------------
+DATE = leaf(_forms("date"), "date")
+POINT = leaf(_forms(*_POINTS), "point")  # an end of "between A and B", "from A to B"
+# "April to December 2018": ends that are dates or months, and a word that joins them.
+_ENDS = ("date", "month_year", "bare_month")
+FIRST_END = leaf(_forms(*_ENDS) + r"(?=\s*(?:to|until|[-–]))", "first_end")
+LAST_END = leaf(_forms(*_ENDS), "last_end")
+SINGLE = leaf(_forms(*FORMS), "single_period")
+
+
+def _word(pattern: str, name: str) -> pp.Regex:
+    return leaf(pattern + r"\s*", name)
+
+
+INTERVAL = (
+    _word(r"between", "between") + POINT + _word(r"and", "and") + POINT
+    | _word(r"from", "from") + POINT + _word(r"(?:to|until|till|through|[-–])", "to") + POINT
+    | FIRST_END + _word(r"(?:to|until|[-–])", "to") + LAST_END
+)
+PERIOD = INTERVAL | SINGLE
 ROLES = {
     "since": (
         "since",
@@ -304,17 +375,21 @@ ROLES = {
     ),
 }
 ROLE_OF = {phrase: role for role, phrases in ROLES.items() for phrase in phrases}
-ROLE = pp.Regex(v.pattern(ROLE_OF) + r"|\(", FLAGS)("role")
-CLOSE = pp.Regex(r"\s*\)").leave_whitespace()("close")
-# "over the year", "year on year" after a change: its baseline, named whole.
-SPAN = pp.Regex(
-    v.pattern([*RELATIVE_SPANS, "year on year", "year-on-year", "on the previous year"]), FLAGS
-)("span")
-# "one percent for the year": the year so far.
-FOR_THE_YEAR = pp.Regex(r"for\s+the\s+year(?!\s+(?:to|ending|ended|before|earlier)\b)", FLAGS)(
-    "for_the_year"
+ROLE = leaf(optional(named("role", either(v.pattern(ROLE_OF), r"\("))), "role")
+CLOSE = leaf(optional(named("close", r"\s*\)")), "close").leave_whitespace()
+# "over the year", "year on year" after a change: its baseline, named whole; "one percent
+# for the year": the year so far.
+SPAN = leaf(
+    either(
+        named(
+            "span",
+            v.pattern([*RELATIVE_SPANS, "year on year", "year-on-year", "on the previous year"]),
+        ),
+        named("for_the_year", r"for\s+the\s+year(?!\s+(?:to|ending|ended|before|earlier)\b)"),
+    ),
+    "span",
 )
-PHRASE = SPAN | FOR_THE_YEAR | pp.Opt(ROLE) + PERIOD + pp.Opt(CLOSE)
+PHRASE = SPAN | ROLE + PERIOD + CLOSE
 
 EXAMPLES = {
     "PERIOD": """
@@ -374,15 +449,19 @@ def _year(text: str | None) -> int | None:
     return int(text) if text else None
 
 
-def _date(tokens) -> DateSpec:
-    if tokens.get("iso_y"):
-        return DateSpec(int(tokens["iso_y"]), int(tokens["iso_m"]), int(tokens["iso_d"]))
-    if tokens.get("dmy_y"):
-        return DateSpec(int(tokens["dmy_y"]), int(tokens["dmy_m"]), int(tokens["dmy_d"]))
-    if tokens.get("month_b"):
-        day, month, year = tokens["day_b"], tokens["month_b"], tokens.get("year_b")
+def _words(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _date(match: re.Match) -> DateSpec:
+    if match["iso_y"]:
+        return DateSpec(int(match["iso_y"]), int(match["iso_m"]), int(match["iso_d"]))
+    if match["dmy_y"]:
+        return DateSpec(int(match["dmy_y"]), int(match["dmy_m"]), int(match["dmy_d"]))
+    if match["month_b"]:
+        day, month, year = match["day_b"], match["month_b"], match["year_b"]
     else:
-        day, month, year = tokens["day"], tokens["month"], tokens.get("year")
+        day, month, year = match["day"], match["month"], match["year"]
     return DateSpec(_year(year), month_number(month), int(re.sub(r"\D", "", day)))
 
 
@@ -391,29 +470,6 @@ def _financial_start(start: str, end: str) -> int | None:
     first = int(start)
     second = int(end) if len(end) == 4 else (first // 100) * 100 + int(end)
     return first if second == first + 1 else None
-
-
-def _point_spec(tokens) -> PeriodSpec | None:
-    """The spec of a point written on its own (an end of an interval, or a whole period)."""
-    if tokens.get("date"):
-        return PeriodSpec("point", _date(tokens))
-    if tokens.get("month_year"):
-        return PeriodSpec("point", DateSpec(int(tokens["year"]), month_number(tokens["month"])))
-    if tokens.get("fy_start"):
-        end = tokens.get("fy_end") or tokens["fy_end_b"]
-        if tokens.get("fy_end_b") and not tokens.get("fy_kind"):  # "2012 to 2013"
-            first = PeriodSpec("point", DateSpec(int(tokens["fy_start"])))
-            return PeriodSpec("interval", parts=(first, PeriodSpec("point", DateSpec(int(end)))))
-        return _financial_spec(tokens["fy_start"], end, tokens.get("fy_kind"))
-    if tokens.get("sfy_start") or tokens.get("sfy_start_b"):
-        start = tokens.get("sfy_start") or tokens["sfy_start_b"]
-        end = tokens.get("sfy_end") or tokens["sfy_end_b"]
-        return _financial_spec("20" + start, end, "financial")
-    if tokens.get("bare_month"):
-        return PeriodSpec("point", DateSpec(None, month_number(tokens["month"])))
-    if tokens.get("year_point"):
-        return PeriodSpec("point", DateSpec(int(tokens["year"])))
-    return None
 
 
 def _financial_spec(start: str, end: str, kind: str | None) -> PeriodSpec | None:
@@ -428,103 +484,147 @@ def _financial_spec(start: str, end: str, kind: str | None) -> PeriodSpec | None
     return PeriodSpec("financial", DateSpec(first), financial=True)
 
 
-def _quarter_spec(tokens) -> PeriodSpec:
-    if tokens.get("q_code"):
-        number = int(tokens["q_code"][1])
-        year_text = tokens["q_year"]
+def _financial(match: re.Match) -> PeriodSpec | None:
+    if match["fy_end_b"] and not match["fy_kind"]:  # "2012 to 2013": two years
+        first = PeriodSpec("point", DateSpec(int(match["fy_start"])))
+        return PeriodSpec(
+            "interval", parts=(first, PeriodSpec("point", DateSpec(int(match["fy_end_b"]))))
+        )
+    return _financial_spec(
+        match["fy_start"], match["fy_end"] or match["fy_end_b"], match["fy_kind"]
+    )
+
+
+def _short_financial(match: re.Match) -> PeriodSpec | None:
+    start = match["sfy_start"] or match["sfy_start_b"]
+    return _financial_spec("20" + start, match["sfy_end"] or match["sfy_end_b"], "financial")
+
+
+def _quarter(match: re.Match) -> PeriodSpec:
+    if match["q_code"]:
+        number = int(match["q_code"][1])
+        year_text = match["q_year"]
     else:
-        number = v.ORDINAL_WORDS[tokens["q_word"].lower()]
-        year_text = tokens.get("q_fy") or tokens.get("q_of_year")
+        number = v.ORDINAL_WORDS[match["q_word"].lower()]
+        year_text = match["q_fy"] or match["q_of_year"]
     if year_text and len(year_text) > 4:
         start = _financial_start(year_text[:4], year_text[5:])
         return PeriodSpec("quarter", DateSpec(start), months=number, financial=True)
     return PeriodSpec("quarter", DateSpec(_year(year_text)), months=number)
 
 
-def _rolling_spec(tokens) -> PeriodSpec:
-    if tokens.get("count"):
-        months = _count(tokens["count"])
-    elif tokens.get("quarter_to"):
-        months = 3
+def _rolling(match: re.Match) -> PeriodSpec:
+    if match["count"]:
+        months = _count(match["count"])
     else:
-        months = 12
-    end = DateSpec(_year(tokens.get("year")), month_number(tokens["month"]))
+        months = 3 if match["quarter_to"] else 12
+    end = DateSpec(_year(match["r_year"]), month_number(match["r_month"]))
     return PeriodSpec("rolling", end=end, months=months)
 
 
-def _relative_spec(tokens) -> PeriodSpec:
-    if tokens.get("span"):
-        text = " ".join(tokens["span"].lower().split())
-        return PeriodSpec("relative", relative=RELATIVE_SPANS.get(text, "previous_year"))
-    if tokens.get("same_in"):
-        return PeriodSpec(
-            "relative", DateSpec(int(tokens["same_year"])), relative="same_period_in"
-        )
-    if tokens.get("last_month"):
-        return PeriodSpec(
-            "relative", DateSpec(None, month_number(tokens["last_month"])), relative="last_named_month"
-        )
-    text = " ".join(tokens["relative"].lower().split())
-    name = RELATIVE_PHRASES.get(text) or RELATIVE_SPANS[text]
-    return PeriodSpec("relative", relative=name)
+def _relative(match: re.Match) -> PeriodSpec:
+    if match["same_year"]:
+        return PeriodSpec("relative", DateSpec(int(match["same_year"])), relative="same_period_in")
+    if match["last_month"]:
+        month = DateSpec(None, month_number(match["last_month"]))
+        return PeriodSpec("relative", month, relative="last_named_month")
+    text = _words(match["relative_phrase"])
+    return PeriodSpec("relative", relative=RELATIVE_PHRASES.get(text) or RELATIVE_SPANS[text])
 
 
-def _half_spec(tokens) -> PeriodSpec:
-    first = tokens["half_which"].lower() == "first"
-    if tokens.get("half_year"):
-        year = int(tokens["half_year"])
+def _half(match: re.Match) -> PeriodSpec:
+    first = match["half_which"].lower() == "first"
+    if match["half_year"]:
+        year = int(match["half_year"])
         return PeriodSpec(
             "interval", DateSpec(year, 1 if first else 7), DateSpec(year, 6 if first else 12)
         )
     relative = "first_half" if first else "second_half"
-    base = (tokens.get("half_this") or "this year").lower().split()[0]
+    base = (match["half_this"] or "this year").lower().split()[0]
     return PeriodSpec("relative", relative=f"{relative}_{'last' if base == 'last' else 'this'}")
 
 
-def spec_of(tokens) -> PeriodSpec | None:
-    """The PeriodSpec of a parsed period."""
-    if tokens.get("first") is not None and tokens.get("second") is not None:
-        first, second = spec_of(tokens["first"]), spec_of(tokens["second"])
-        if first is None or second is None:
-            return None
-        return PeriodSpec("interval", parts=(first, second))
-    if tokens.get("fye"):
-        end = DateSpec(int(tokens["year"]), month_number(tokens["month"]))
-        return PeriodSpec("rolling", end=end, months=12, financial=True)
-    if tokens.get("rolling"):
-        return _rolling_spec(tokens)
-    if tokens.get("quarter"):
-        return _quarter_spec(tokens)
-    if tokens.get("half"):
-        return _half_spec(tokens)
-    if tokens.get("relative") or tokens.get("span"):
-        return _relative_spec(tokens)
-    if tokens.get("vague_range"):  # "the 2010-14 average"
-        written = tokens["vague_range"]
+def _vague(match: re.Match) -> PeriodSpec | None:
+    if match["vague_range"]:  # "the 2010-14 average"
+        written = match["vague_range"]
         return _financial_spec(written[:4], written[5:], None)
-    if tokens.get("vague"):
-        year = tokens.get("vague_year")
-        if year and len(year) > 4:
-            return _financial_spec(year[:4], year[5:], None)
-        return PeriodSpec("point", DateSpec(int(year))) if year else PeriodSpec("vague", precise=False)
-    if tokens.get("for_the_year"):
-        return PeriodSpec("relative", relative="year_to_date")
-    return _point_spec(tokens)
+    year = match["vague_year"]
+    if year and len(year) > 4:
+        return _financial_spec(year[:4], year[5:], None)
+    return PeriodSpec("point", DateSpec(int(year))) if year else PeriodSpec("vague", precise=False)
 
 
-def _phrase(text: str, location: int, tokens) -> PeriodPhrase | None:
-    lead = " ".join((tokens.get("role") or "").lower().split())
-    role = "than" if tokens.get("span") else ROLE_OF.get(lead, "in")
-    if tokens.get("between"):
-        lead = "between"
-    elif tokens.get("from_word") or (tokens.get("fy_end_b") and not tokens.get("fy_kind")):
-        lead = "from"
-    spec = spec_of(tokens)
+def _fye(match: re.Match) -> PeriodSpec:
+    end = DateSpec(int(match["fye_year"]), month_number(match["fye_month"]))
+    return PeriodSpec("rolling", end=end, months=12, financial=True)
+
+
+SPEC_OF = {
+    "vague": _vague,
+    "fye": _fye,
+    "rolling": _rolling,
+    "quarter": _quarter,
+    "half": _half,
+    "relative": _relative,
+    "date": lambda match: PeriodSpec("point", _date(match)),
+    "month_year": lambda m: PeriodSpec(
+        "point", DateSpec(int(m["my_year"]), month_number(m["my_month"]))
+    ),
+    "financial": _financial,
+    "short_financial": _short_financial,
+    "year_point": lambda match: PeriodSpec("point", DateSpec(int(match["yp_year"]))),
+    "bare_month": lambda match: PeriodSpec(
+        "point", DateSpec(None, month_number(match["bm_month"]))
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Period:
+    """A period read, and the word that opened it when it is one of two ends."""
+
+    spec: PeriodSpec
+    lead: str | None = None  # "between", "from"
+
+
+def _period(text: str, location: int, tokens) -> _Period:
+    match = tokens[0]
+    spec = SPEC_OF[match.lastgroup](match)
     if spec is None:
         raise pp.ParseException(text, location, "not a period")
-    if spec.kind == "interval" and role == "from":
+    two_years = match.lastgroup == "financial" and spec.kind == "interval" and spec.parts
+    return _Period(spec, "from" if two_years else None)
+
+
+def _interval(tokens) -> _Period:
+    first, second = (token.spec for token in tokens if isinstance(token, _Period))
+    opener = tokens[0]
+    lead = _words(opener.group()) if isinstance(opener, re.Match) else None
+    return _Period(PeriodSpec("interval", parts=(first, second)), lead)
+
+
+def _phrase(text: str, location: int, tokens) -> PeriodPhrase:
+    if len(tokens) == 1:  # a span: "over the year", "for the year"
+        match = tokens[0]
+        if match["for_the_year"]:
+            spec = PeriodSpec("relative", relative="year_to_date")
+            return PeriodPhrase(location, match.end(), "in", spec, "")
+        spec = PeriodSpec(
+            "relative", relative=RELATIVE_SPANS.get(_words(match["span"]), "previous_year")
+        )
+        return PeriodPhrase(location, match.end(), "than", spec, "")
+    role_match, period, close = tokens
+    lead = _words(role_match["role"] or "")
+    role = ROLE_OF.get(lead, "in")
+    if period.spec.kind == "interval" and role == "from":
         role = "in"  # "from April 2018 to March 2021"
-    return PeriodPhrase(location, location, role, spec, lead, bool(tokens.get("close")))
+    return PeriodPhrase(
+        location, close.end(), role, period.spec, period.lead or lead, bool(close["close"])
+    )
 
 
+DATE.set_parse_action(lambda tokens: _date(tokens[0]))
+for _form in (POINT, FIRST_END, LAST_END, SINGLE):
+    _form.set_parse_action(_period)
+INTERVAL.set_parse_action(_interval)
 PHRASE.set_parse_action(_phrase)

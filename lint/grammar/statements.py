@@ -1,25 +1,32 @@
 """The grammar of a statement: a quantity with the words around it that say what it is.
 
-    statement   ::= [lead] quantity [exact] [tail]
-    lead        ::= [role] [approx] [article] [modifier]...
-    role        ::= change_lead | level_lead | "by"
-    change_lead ::= ("up" | "down") ["by"]
-                  | change_verb ["by"]                       ("fell by", "rose")
+    statement   ::= lead quantity tail
+    lead        ::= [role] [approx] [article [approx | modifier | description] | modifier]
+    role        ::= [article] increment_noun "of"                ("an uplift of")
                   | [article] [approx] [adjective]... change_noun "of"
-                                                             ("a decrease of", "an estimated fall of")
-    level_lead  ::= change_verb "to" | ("up" | "down") ("to" | "from")
-                  | "from" | "to" | "at" | "was" | "versus" | "compared with" | "a total of" | ...
+                                                   ("a decrease of", "an estimated fall of")
+                  | [article] change_noun was                    ("the increase was")
+                  | change_verb bound                            ("drops below": a level)
+                  | ("down" | change_verb) "to"                  ("rose to": a level)
+                  | (direction | change_verb) "from"             ("up from": a level)
+                  | (direction | change_verb) ["by"]             ("fell by", "up")
+                  | "by" | "in" (before "half")
+                  | level_lead                 ("versus", "compared with", "a total of", ...)
+    direction   ::= "up" | "down"                                (not "up to": a bound)
     approx      ::= "more than" | "over" | "nearly" | "almost" | "around" | "some" | ...
-    modifier    ::= adjective | increment | "record" | "now"
+    modifier    ::= increment | "record" | "now" | "total" | "net" | "just" | "still" | ...
     increment   ::= "additional" | "extra" | "new" | "further"
-    exact       ::= "(" digits ")"                            ("more than 600 (584)")
-    tail        ::= [approx_after] [adjective]... (change_noun | comparative | direction | increment)
-                  | "respectively"
+    description ::= one word between an article and digits     ("a phenomenal 14.7%")
+    tail        ::= [exact] [approx_after] [adjective]... [tail_word]
+    exact       ::= "(" digits ")"                               ("more than 600 (584)")
+    tail_word   ::= change_noun | comparative | direction | increment | "respectively"
     comparative ::= "higher" | "lower" | "fewer" | "more" | "less" | "below" | "above" | ...
 
-The vocabulary is vocabulary.py's. A `Statement` says what the words say; whether a
-"more" is an increment or a change, or whose period applies, is the extractor's call,
-made with the whole clause in view.
+Each of lead, quantity and tail is one pyparsing leaf (compose.py) and each may be empty
+but the quantity. A lead is found by trying, from the first of the run of lead words before
+a number, `LEAD_BEFORE`: the same lead, up to the number. The vocabulary is vocabulary.py's.
+A `Statement` says what the words say; whether a "more" is an increment or a change, or
+whose period applies, is the extractor's call, made with the whole clause in view.
 """
 
 from __future__ import annotations
@@ -27,18 +34,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import pyparsing as pp
-
 from . import vocabulary as v
+from .compose import SPACE, either, leaf, named, optional, sequence
 from .model import Quantity
 from .numbers import QUANTITY
 
 FLAGS = re.IGNORECASE
-
-
-def phrase(phrases, name: str) -> pp.Regex:
-    """A leaf matching any of the phrases as whole words, named."""
-    return pp.Regex(v.pattern(phrases), FLAGS)(name)
 
 
 DIRECTIONS = {
@@ -72,10 +73,8 @@ _VERB_PATTERN = re.compile(
 
 def last_change_verb(text: str, start: int, end: int) -> str | None:
     """The direction of the last change verb in text[start:end] ("cut ... by half")."""
-    found = None
-    for found in _VERB_PATTERN.finditer(text, start, end):
-        pass
-    return DIRECTIONS.get(" ".join(found.group().lower().split())) if found else None
+    found = [match.group() for match in _VERB_PATTERN.finditer(text, start, end)]
+    return DIRECTIONS.get(" ".join(found[-1].lower().split())) if found else None
 
 
 _NOUN_PATTERN = re.compile(v.pattern([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS]), FLAGS)
@@ -87,86 +86,162 @@ def change_noun_direction(text: str) -> str | None:
     return DIRECTIONS.get(found.group().lower()) if found else None
 
 
-CHANGE_VERB = phrase([*v.DECREASE_VERBS, *v.INCREASE_VERBS, *v.PHRASAL_CHANGES], "verb")
-CHANGE_NOUN = phrase([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS], "noun")
+CHANGE_VERB = v.pattern([*v.DECREASE_VERBS, *v.INCREASE_VERBS, *v.PHRASAL_CHANGES])
+CHANGE_NOUN = v.pattern([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS])
 # "up 5%", "down 16 per cent"; but "up to" is a bound ("up to 350,000").
-DIRECTION = pp.Regex(r"(?<![\w-])(?:up(?!\s+to\b)|down)(?![\w-])", FLAGS)("direction")
-APPROX = phrase(APPROXIMATION_OF, "approx")
+DIRECTION = r"(?<![\w-])(?:up(?!\s+to\b)|down)(?![\w-])"
+APPROX = v.pattern(APPROXIMATION_OF)
 # An article, but not the "a" of "a quarter" or "a million", which the quantity reads.
-ARTICLE = pp.Regex(
+ARTICLE = (
     r"(?<![\w-])(?:an?|the)(?![\w-])(?!\s+(?:quarters?|thirds?|fifths?|sixths?|tenths?|half|"
-    r"million|billion|thousand)\b)",
-    FLAGS,
-)("article")
-ADJECTIVES = pp.Regex(rf"(?:{v.pattern(v.CHANGE_ADJECTIVES)}\s*)+", FLAGS)("adjectives")
-BY = phrase(["by"], "by")
-TO = phrase(["to"], "to")
-FROM = phrase(["from"], "from_")
-OF = phrase(["of"], "of")
-MODIFIER = phrase(
-    [*v.INCREMENTS, "record", "now", "total", "net", "just", "only", "merely", "a mere", "still"],
-    "modifier",
+    r"million|billion|thousand)\b)"
 )
+ADJECTIVES = rf"(?:{v.pattern(v.CHANGE_ADJECTIVES)}\s+)*"
+_MODIFIERS = [
+    *v.INCREMENTS,
+    "record",
+    "now",
+    "total",
+    "net",
+    "just",
+    "only",
+    "merely",
+    "a mere",
+    "still",
+]
+MODIFIER = v.pattern(_MODIFIERS)
+_WAS = [
+    "was",
+    "is",
+    "were",
+    "will be",
+    "has been",
+    "of about",
+    "averaged",
+    "has averaged",
+    "have averaged",
+    "will be equivalent to",
+    "is equivalent to",
+    "was equivalent to",
+    "equates to",
+    "amounted to",
+    "came to",
+]
+WAS = v.pattern(_WAS)
+_BOUNDS = ["below", "above", "under", "past", "beyond"]
+BOUND = v.pattern(_BOUNDS)
+TO, FROM, BY = (rf"{w}(?![\w-])" for w in ("to", "from", "by"))
 
-NOUN_OF = pp.Opt(ARTICLE) + pp.Opt(APPROX) + pp.Opt(ADJECTIVES) + CHANGE_NOUN + OF
-NOUN_WAS = (
-    pp.Opt(ARTICLE)
-    + CHANGE_NOUN
-    + phrase(
-        [
-            "was",
-            "is",
-            "were",
-            "will be",
-            "has been",
-            "of about",
-            "averaged",
-            "has averaged",
-            "have averaged",
-            "will be equivalent to",
-            "is equivalent to",
-            "was equivalent to",
-            "equates to",
-            "amounted to",
-            "came to",
-        ],
-        "was",
+
+def word(pattern: str) -> str:
+    """A part followed by the space before the next."""
+    return pattern + SPACE
+
+
+def _role(ahead) -> str:
+    article = optional(word(ARTICLE))
+    return either(
+        sequence(article, word(named("increment_noun", v.pattern(v.INCREMENT_NOUNS))), r"of"),
+        sequence(
+            article,
+            optional(word(named("noun_approx", APPROX))),
+            ADJECTIVES,
+            word(named("change_noun", CHANGE_NOUN)),
+            "of",
+        ),
+        sequence(article, word(named("change_noun_was", CHANGE_NOUN)), WAS),
+        sequence(word(CHANGE_VERB), named("bound", BOUND)),  # "drops below 300": a bounded level
+        # "rose to 46,265", "down to 12", "up from 636": the level after or before a change
+        sequence(word(either("down", CHANGE_VERB)), named("reached", TO)),
+        sequence(word(either(DIRECTION, CHANGE_VERB)), named("left", FROM)),
+        sequence(
+            named("change", either(DIRECTION, CHANGE_VERB)), optional(SPACE, named("change_by", BY))
+        ),
+        named("by", BY),
+        named("in_half", "in" + ahead(r"half\b")),  # "cut crime in half"
+        named("level", v.pattern(v.LEVEL_LEADS)),
     )
-)
-BOUND = phrase(["below", "above", "under", "past", "beyond"], "bound")
-REACHED = phrase(["to"], "level_after_change")  # "rose to 46,265"
-LEFT = phrase(["from"], "level_after_change")  # "up from 43,706"
-CHANGE_LEAD = (
-    NOUN_OF
-    | NOUN_WAS
-    | CHANGE_VERB + BOUND  # "drops below 300": a level, bounded
-    | phrase(["down"], "direction") + REACHED
-    | (DIRECTION | CHANGE_VERB) + LEFT
-    | CHANGE_VERB + REACHED
-    | (DIRECTION | CHANGE_VERB) + pp.Opt(BY)
-    | BY
-    | phrase(["in"], "by") + pp.FollowedBy(pp.Regex(r"(?i)half\b"))  # "cut crime in half"
-)
-LEVEL_LEAD = phrase(v.LEVEL_LEADS, "level")
-INCREMENT_OF = pp.Opt(ARTICLE) + phrase(v.INCREMENT_NOUNS, "increment_noun") + OF
-# "a phenomenal 14.7 percent", "the existing 18": any one word between an article and
-# its number.
-DESCRIPTION = pp.Regex(r"[a-z][a-z-]+(?=\s+[£$€]?\d)")("description")
-LEAD = (
-    pp.Opt(INCREMENT_OF | CHANGE_LEAD | LEVEL_LEAD)
-    + pp.Opt(APPROX)
-    + pp.Opt(ARTICLE + pp.Opt(APPROX | MODIFIER | DESCRIPTION) | MODIFIER)
-)
 
-EXACT = pp.Regex(r"\s?\((?P<exact>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\)").leave_whitespace()
-TAIL = pp.Regex(
-    rf"(?:\s*(?P<after_approx>{v.pattern(APPROXIMATION_AFTER_OF)}))?"
-    rf"(?:\s*(?:\((?:pp|ppt|percentage\s+points?)\)\s*)?(?:{v.pattern(v.CHANGE_ADJECTIVES)}\s*)*"
-    rf"(?P<tail>{v.pattern([*DIRECTIONS, *v.INCREMENTS, *v.INCREMENT_NOUNS])}|,?\s*respectively))?",
-    FLAGS,
+
+def _article_and_after(ahead) -> str:
+    return either(
+        sequence(
+            word(named("article", ARTICLE)),
+            optional(
+                either(
+                    named("article_approx", APPROX),
+                    named("article_modifier", MODIFIER),
+                    # "a phenomenal 14.7 percent", "the existing 18": one word between an
+                    # article and its digits
+                    named("description", r"[a-z][a-z-]+" + ahead(r"[£$€]?\d")),
+                ),
+                SPACE,
+            ),
+        ),
+        word(named("modifier", MODIFIER)),
+    )
+
+
+def _lead(ahead) -> str:
+    """role, then approximation, then an article or modifier: each optional."""
+    return optional(
+        r"(?<![\w-])(?<!\w['’])",
+        optional(word(_role(ahead))),
+        optional(word(named("approx", APPROX))),
+        optional(_article_and_after(ahead)),
+    )
+
+
+# The words before a number that say what it is; none, for a bare number.
+LEAD = leaf(_lead(ahead=lambda number: rf"(?=\s+{number})"), "lead")
+# The same lead, matched from where it may start up to the number, which it cannot see:
+# where the lead looks ahead to the number, this looks for the end.
+LEAD_BEFORE = re.compile(_lead(ahead=lambda number: r"(?=\s+\Z)") + r"\Z", FLAGS)
+# Every word a lead is made of but its description: a number's lead starts no earlier than
+# the run of these words before it.
+LEAD_WORDS = v.words_of(
+    [
+        *v.DECREASE_VERBS,
+        *v.INCREASE_VERBS,
+        *v.PHRASAL_CHANGES,
+        *v.DECREASE_NOUNS,
+        *v.INCREASE_NOUNS,
+        *v.INCREMENT_NOUNS,
+        *v.CHANGE_ADJECTIVES,
+        *APPROXIMATION_OF,
+        *v.ARTICLES,
+        *_MODIFIERS,
+        *_WAS,
+        *_BOUNDS,
+        *v.LEVEL_LEADS,
+        "up",
+        "down",
+        "to",
+        "from",
+        "by",
+        "of",
+        "in",
+    ]
+)
+TAIL = leaf(
+    sequence(
+        optional(r"\s?\(", named("exact", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"), r"\)"),
+        optional(r"\s*", named("after_approx", v.pattern(APPROXIMATION_AFTER_OF))),
+        optional(
+            r"\s*(?:\((?:pp|ppt|percentage\s+points?)\)\s*)?",
+            rf"(?:{v.pattern(v.CHANGE_ADJECTIVES)}\s*)*",
+            named(
+                "tail",
+                either(
+                    v.pattern([*DIRECTIONS, *v.INCREMENTS, *v.INCREMENT_NOUNS]),
+                    r",?\s*respectively",
+                ),
+            ),
+        ),
+    ),
+    "statement_tail",
 ).leave_whitespace()
-STATEMENT = LEAD + QUANTITY + pp.Opt(EXACT) + TAIL
-BARE_STATEMENT = QUANTITY + pp.Opt(EXACT) + TAIL
+STATEMENT = LEAD + QUANTITY + TAIL
 
 EXAMPLES = {
     "STATEMENT": """
@@ -209,65 +284,77 @@ class Statement:
     tail: str | None = None  # the word after the number that says what it is
     article: str | None = None  # "below the 4.1 billion": a comparison, not a bound
 
+    def moved(self, offset: int) -> Statement:
+        """The same statement, `offset` characters further on."""
+        return Statement(
+            self.quantity.moved(offset),
+            self.start + offset,
+            self.end + offset,
+            self.approximation,
+            self.direction,
+            self.change_word,
+            self.change_before,
+            self.level_role,
+            self.rose_to,
+            self.increment,
+            self.by,
+            self.exact,
+            self.tail,
+            self.article,
+        )
 
-def _approximation(text: str | None) -> str:
-    if not text:
-        return "exact"
-    return APPROXIMATION_OF.get(" ".join(text.lower().split()), "exact")
+
+def _first(match: re.Match, *names: str) -> str | None:
+    """The text of the first of the named parts that was read, lower case."""
+    found = next((match[name] for name in names if match[name]), None)
+    return " ".join(found.lower().split()) if found else None
 
 
-def _lead_fields(tokens) -> dict:
-    fields: dict = {}
-    change = tokens.get("verb") or tokens.get("direction") or tokens.get("noun")
-    if tokens.get("bound"):
+def _lead_fields(lead: re.Match) -> dict:
+    fields: dict = {"article": _first(lead, "article")}
+    change = _first(lead, "change", "change_noun", "change_noun_was")
+    if lead["bound"]:
         fields["level_role"] = "to"
-        fields["bound"] = " ".join(tokens["bound"].lower().split())
-    elif tokens.get("level_after_change"):
-        word = tokens["level_after_change"].lower()
-        fields["level_role"] = "to" if word == "to" else "from"
+        bound = _first(lead, "bound")
+        fields["approximation"] = "up_to" if bound in ("below", "under") else "more_than"
+    elif lead["reached"] or lead["left"]:
+        fields["level_role"] = "to" if lead["reached"] else "from"
     elif change:
-        fields["change_word"] = " ".join(change.lower().split())
-        fields["direction"] = DIRECTIONS.get(fields["change_word"])
+        fields["change_word"] = change
+        fields["direction"] = DIRECTIONS.get(change)
         fields["change_before"] = True
-    elif tokens.get("by"):
+    elif lead["by"] or lead["in_half"]:
         fields["by"] = True
-    elif tokens.get("level"):
-        fields["level_role"] = " ".join(tokens["level"].lower().split())
-    modifier = (tokens.get("modifier") or "").lower()
-    fields["increment"] = modifier in v.INCREMENTS or bool(tokens.get("increment_noun"))
+    elif lead["level"]:
+        fields["level_role"] = _first(lead, "level")
+    modifier = _first(lead, "modifier", "article_modifier") or ""
+    fields["increment"] = modifier in v.INCREMENTS or bool(lead["increment_noun"])
     return fields
 
 
-def _statement(text: str, location: int, tokens) -> Statement:
-    quantity = next(token for token in tokens if isinstance(token, Quantity))
-    fields = _lead_fields(tokens)
-    approximation = _approximation(tokens.get("approx"))
-    after = tokens.get("after_approx")
+def _tail_fields(tail: re.Match, fields: dict) -> dict:
+    word = _first(tail, "tail")
+    word = word.strip(", ") if word else None
+    exact = tail["exact"]
+    found: dict = {"tail": word, "exact": float(exact.replace(",", "")) if exact else None}
+    after = _first(tail, "after_approx")
     if after:
-        approximation = APPROXIMATION_AFTER_OF[" ".join(after.lower().split())]
-    tail = tokens.get("tail")
-    tail = " ".join(tail.lower().strip(", ").split()) if tail else None
-    bound = fields.pop("bound", None)
-    if bound:
-        approximation = "up_to" if bound in ("below", "under") else "more_than"
-    if tail and (tail in v.INCREMENTS and tail != "more" or tail in v.INCREMENT_NOUNS):
-        fields["increment"] = True
-    elif tail and tail != "respectively" and not fields.get("change_word"):
-        fields["change_word"] = tail
-        fields["direction"] = DIRECTIONS.get(tail)
-    exact = tokens.get("exact")
-    article = tokens.get("article")
-    return Statement(
-        quantity,
-        location,
-        location,
-        approximation,
-        exact=float(exact.replace(",", "")) if exact else None,
-        tail=tail,
-        article=article.lower() if article else None,
-        **fields,
-    )
+        found["approximation"] = APPROXIMATION_AFTER_OF[after]
+    if word and (word in v.INCREMENTS and word != "more" or word in v.INCREMENT_NOUNS):
+        found["increment"] = True
+    elif word and word != "respectively" and not fields.get("change_word"):
+        found["change_word"] = word
+        found["direction"] = DIRECTIONS.get(word)
+    return found
+
+
+def _statement(text: str, location: int, tokens) -> Statement:
+    lead, quantity, tail = tokens
+    approximation = _first(lead, "article_approx", "approx", "noun_approx")
+    fields = {"approximation": APPROXIMATION_OF.get(approximation or "", "exact")}
+    fields |= _lead_fields(lead)
+    fields |= _tail_fields(tail, fields)
+    return Statement(quantity, location, tail.end(), **fields)
 
 
 STATEMENT.set_parse_action(_statement)
-BARE_STATEMENT.set_parse_action(_statement)

@@ -273,13 +273,34 @@ COUNT_WORDS = {word: index for index, word in enumerate(ONES)}
 
 
 def pattern(phrases, *, boundary: bool = True) -> str:
-    """A regular expression matching any of the phrases, longest first, any run of
-    spaces between words (so that text wrapped over lines still matches)."""
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    body = "|".join(re.escape(phrase).replace(r"\ ", r"\s+") for phrase in ordered)
+    """A regular expression matching any of the phrases, the longest that fits first, any
+    run of spaces between words (so that text wrapped over lines still matches).
+
+    The phrases are written as a trie ("a(?:n)?" for "a" and "an"), so that the regular
+    expression engine, which tries alternatives one by one at every position, rules out
+    all but a few by their first letter."""
+    trie: dict = {}
+    for phrase in set(phrases):
+        node = trie
+        for token in re.findall(r"\s+|\S", phrase):
+            node = node.setdefault(" " if token.isspace() else token, {})
+        node[""] = {}
+    body = f"(?:{_alternatives(trie)})"
     if not boundary:
-        return f"(?:{body})"
-    return rf"(?<![\w-])(?:{body})(?![\w-])"
+        return body
+    return rf"(?<![\w-]){body}(?![\w-])"
+
+
+def _alternatives(node: dict) -> str:
+    branches = [
+        (r"\s+" if token == " " else re.escape(token)) + _alternatives(child)
+        for token, child in sorted(node.items())
+        if token
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body
 
 
 def words_of(phrases) -> set[str]:
