@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import sys
 
 import click
@@ -22,6 +23,25 @@ CONFIG = click.option(
     "config_path",
     metavar="PATH",
     help="Read this configuration instead of searching upward.",
+)
+
+
+def _date(context, parameter, value):
+    if value is None:
+        return None
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date written YYYY-MM-DD") from None
+    return value
+
+
+DATE = click.option(
+    "--date",
+    metavar="YYYY-MM-DD",
+    callback=_date,
+    help="The date the drafts speak from, for 'last year' and months without a year "
+    "[default: each draft's dateline or front matter].",
 )
 NO_CONFIG = click.option("--no-config", is_flag=True, help="Read no configuration file.")
 SELECT = click.option("--select", help="Only these rule codes or prefixes, comma-separated (SL2).")
@@ -124,6 +144,7 @@ def _codes(value: str | None) -> tuple[str, ...]:
     help="Lint files in N processes [default: the number of CPUs].",
 )
 @STDIN_FILENAME
+@DATE
 @click.option("--quiet", is_flag=True, help="Print nothing; only the exit code tells.")
 def lint(paths, registries, select, ignore, **options):
     """Lint drafts: check every figure against the registry and against each other."""
@@ -163,12 +184,15 @@ def explain(code):
 @PATHS
 @format_option("text", "json")
 @STDIN_FILENAME
-def extract(paths, fmt, stdin_filename):
+@DATE
+def extract(paths, fmt, stdin_filename, date):
     """List every numeric statement found, with its normalised fields."""
     from .extract import extract as extract_claims
     from .pipeline import read_all
+    from .record import replace
 
     documents, notes, problems = read_all(paths, stdin_filename)
+    documents = [replace(document, date=date) if date else document for document in documents]
     _report_inputs(notes, problems)
     claims = [claim for document in documents for claim in extract_claims(document)]
     from .report import EXTRACT_FORMATS

@@ -41,6 +41,7 @@ class LintRequest:
     quiet: bool = False
     fix: bool = False  # write the safe fixes, then report what is left
     show_diff: bool = False  # print the safe fixes as a unified diff; write nothing
+    date: str | None = None  # the date every document speaks from (--date)
 
 
 def say(message: str, err: bool = False) -> None:
@@ -107,6 +108,7 @@ def _lint(request: LintRequest) -> int:
         request.diff_ref,
         use_baseline=not (request.no_baseline or request.write_baseline),
         jobs=request.jobs or default_jobs(),
+        date=request.date,
     )
     writer = None if request.quiet or request.write_baseline else _writer(request.fmt)
     try:

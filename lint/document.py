@@ -51,7 +51,8 @@ class Document:
     source: str | None = field(default=None, repr=False)  # the file's text, when not `text`
     source_map: Sequence[int] | None = field(default=None, repr=False)
     cells: tuple[Cell, ...] = ()
-    date: str | None = None  # the date the document speaks from, when known: YYYY-MM-DD
+    date: str | None = None  # the date the document speaks from, given by --date: YYYY-MM-DD
+    front_matter_date: str | None = None  # Markdown front matter's `date:`, YYYY-MM-DD
 
     @classmethod
     def from_text(cls, path: str, text: str, fmt: str = "txt", notes=()) -> Document:

@@ -66,12 +66,18 @@ _RANK_AFTER = re.compile(
     r"wealthiest|oldest|youngest|longest|shortest)\b",
     re.I,
 )
+# Phone numbers ("020 7983 4000", "+44 (0)20 7983 4000") and the numbers people call ("999
+# calls", "dial 101"). Each scan opens with the characters a match starts with, so that the
+# regular-expression engine skips the rest of the text; what stands before them is
+# checked after.
 _PHONE = re.compile(
-    r"(?<!\d)(?:\+\d{1,3}\s?)?\(?0\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"
-    r"|\b(?:999|111|101|911|112)\b(?=\s*(?:calls?|(?:non-)?emergency\s+(?:calls?|line|number|"
-    r"services?)|line|number|service|operators?)\b)|\b(?:call|dial|ring|phone|text)\s+"
-    r"(?:999|111|101|911)\b",
-    re.I,
+    r"[+(0](?<!\d[+(0])(?:(?<=\+)\d{1,3}\s?\(?0|(?<=\()0|(?<=0))"
+    r"\d{2,4}\)?[\s-]?\d{3,4}[\s-]?\d{3,4}(?!\d)"
+)
+_CALLED = re.compile(
+    r"(?:999|111|101|911|112)(?<!\w\d\d\d)(?!\w)"
+    r"(?:(?=\s*(?i:calls?|(?:non-)?emergency\s+(?:calls?|line|number|services?)|line|number|"
+    r"service|operators?)\b)|(?<=(?i:call|dial|ring|text)\s\d\d\d)(?<!112)|(?<=(?i:phone)\s\d\d\d)(?<!112))"
 )
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)/]|\(\d{1,3}\))[ \t]")
 _RATE_AFTER = re.compile(
@@ -398,12 +404,29 @@ def _periods(text: str, start: int, end: int) -> list[PeriodPhrase]:
 
 
 _ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\S+@\S+\.\w+|\S+\.(?:pdf|html?|aspx?|php)\b", re.I)
+_ADDRESS_MARK = re.compile(r"://|www\.|@|\.(?:pdf|PDF|html?|HTML?|aspx?|php)\b")
+_WORD_END = re.compile(r"\S*")
+
+
+def _addresses(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Web and mail addresses: found by their marks ("://", "@", ".pdf"), then read whole
+    within the run of non-space characters that holds the mark."""
+    found: list[tuple[int, int]] = []
+    for mark in _ADDRESS_MARK.finditer(text, start, end):
+        if found and mark.start() < found[-1][1]:
+            continue
+        left = max(text.rfind(" ", start, mark.start()), text.rfind("\n", start, mark.start())) + 1
+        right = min(_WORD_END.match(text, mark.end()).end(), end)
+        address = _ADDRESS.search(text, max(left, start), right)
+        if address:
+            found.append(address.span())
+    return found
 
 
 def _phones(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Phone numbers, web and mail addresses: spans whose digits are not figures."""
-    found = [m.span() for m in _PHONE.finditer(text, start, end)]
-    return found + [m.span() for m in _ADDRESS.finditer(text, start, end)]
+    found = [m.span() for scan in (_PHONE, _CALLED) for m in scan.finditer(text, start, end)]
+    return found + _addresses(text, start, end)
 
 
 _LABEL_LIST = re.compile(r"\s*(?:,|and|or|to|-|–|&)\s*")  # "motions 3.3 and 3.4"

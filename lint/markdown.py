@@ -12,10 +12,12 @@ from __future__ import annotations
 import re
 
 from .document import Cell, Document
+from .record import replace
 
 _DIRECTIVE = re.compile(r"<!--\s*statlint:.*?-->")
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.DOTALL)
+_FRONT_MATTER_DATE = re.compile(r"^date:\s*[\"']?(\d{4}-\d\d-\d\d)", re.MULTILINE)
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
 _INLINE = [
@@ -137,4 +139,6 @@ def to_document(path: str, text: str, notes=()) -> Document:
             _blank(chars, *match.span())
     for directive in _DIRECTIVE.finditer(text):  # statlint's own comments stay as written
         chars[directive.start() : directive.end()] = directive.group()
-    return Document.derived(path, text, "".join(chars), "md", notes, cells=cells)
+    document = Document.derived(path, text, "".join(chars), "md", notes, cells=cells)
+    dated = _FRONT_MATTER_DATE.search(front.group()) if front else None
+    return replace(document, front_matter_date=dated.group(1)) if dated else document

@@ -49,6 +49,7 @@ class Options:
     diff_ref: str | None = None
     use_baseline: bool = True
     jobs: int = 1
+    date: str | None = None  # --date: the date every document speaks from
 
 
 @record(frozen=False)
@@ -86,6 +87,7 @@ class _Setup:
     claim_rules: tuple
     set_rules: tuple = ()
     config: Config = Config()
+    date: str | None = None
 
     def keyed(self, matches) -> list:
         """(keys, match) for each statement a rule over all files compares: the keys, one
@@ -109,6 +111,8 @@ def _set_up(setup: _Setup) -> None:
 def lint_document(document: Document, setup: _Setup) -> FileResult:
     """One file, as far as it can go alone: its statements' findings decided and given
     their source lines; the statements the rules over all files need, with theirs."""
+    if setup.date:
+        document = replace(document, date=setup.date)
     masked, markers = suppress.read(document)
     matches = link(extract(masked), setup.registry)
     found = run(matches, setup.claim_rules, setup.registry)
@@ -200,6 +204,7 @@ def lint(
         tuple(rule for rule in rules if rule.SCOPE == "claim"),
         tuple(rule for rule in rules if rule.SCOPE == "set"),
         config,
+        options.date,
     )
     context = Context(registry)
     set_checks = [rule.Check(context) for rule in rules if rule.SCOPE == "set"]
@@ -301,7 +306,8 @@ def fixes(options: Options, config: Config) -> tuple[list[FileFix], list[str]]:
 
     registry, found, rules = _inputs(options, config)
     rules = [rule for rule in rules if rule.SCOPE == "claim"]
-    setup, keep = _Setup(registry, tuple(rules), (), config), _filters(options, config)
+    setup = _Setup(registry, tuple(rules), (), config, options.date)
+    keep = _filters(options, config)
     done, notes = [], []
     for path in sorted(found.files):
         if path.lower().endswith(".docx"):

@@ -61,14 +61,21 @@ _WEEKDAY_DATE = re.compile(
 
 
 def document_date(document: Document) -> Point | None:
-    """The date the document speaks from: --date or front matter (the document's `date`),
-    else a dateline near the top ("Published 12 May 2024", a letter's date line)."""
+    """The date the document speaks from: --date, else a dateline near the top
+    ("Published 12 May 2024", a letter's date line), else Markdown front matter's `date:`."""
     if document.date:
-        try:
-            return parse_point(document.date)
-        except ValueError:
-            return None
-    return dateline(document.text)
+        return _point_or_none(document.date)
+    found = dateline(document.text)
+    if found is None and document.front_matter_date:
+        return _point_or_none(document.front_matter_date)
+    return found
+
+
+def _point_or_none(written: str) -> Point | None:
+    try:
+        return parse_point(written)
+    except ValueError:
+        return None
 
 
 def dateline(text: str) -> Point | None:

@@ -50,7 +50,7 @@ def _delimiter(line: str) -> str | None:
     if len(line) > MAX_LINE:
         return None
     for delimiter, fewest in DELIMITERS.items():
-        if len(_split(line, delimiter)) >= fewest:
+        if line.count(delimiter) >= fewest - 1 and len(_split(line, delimiter)) >= fewest:
             return delimiter
     return None
 

@@ -16,6 +16,7 @@ tests check that they find every place the grammar parses.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 import pyparsing as pp
@@ -39,35 +40,60 @@ def parse_at(expression: pp.ParserElement, text: str, start: int, limit: int):
 
 
 # ---- where to look ------------------------------------------------------------------------
-_NUMBER_WORD = v.pattern(
-    [
-        *v.ONES[1:],
-        *v.TENS,
-        *(f"{tens}-{one}" for tens in v.TENS for one in v.ONES[1:10]),
-        "half",
-        *v.MULTIPLES,
-    ]
+# Each scan starts with a literal or a character class, so that the regular-expression engine
+# skips the text between candidates without trying the rest; the words are spelled in the
+# cases prose writes them ("one", "One", "ONE") rather than matched ignoring case, for the
+# same reason.
+
+
+def _cased(phrases, parts: bool = False) -> set[str]:
+    """Each phrase in lower case, capitalised and upper case; with `parts`, each hyphened
+    part so too ("pre-Covid", "Pre-COVID")."""
+    found = set()
+    for phrase in phrases:
+        pieces = phrase.lower().split("-") if parts else [phrase.lower()]
+        choices = [(piece, piece[:1].upper() + piece[1:], piece.upper()) for piece in pieces]
+        found.update("-".join(combination) for combination in itertools.product(*choices))
+    return found
+
+
+_SCALES = ["million", "billion", "thousand"]
+QUANTITY_DIGITS = re.compile(
+    r"[\d£$€U+\-−–]"
+    # a number not glued to a word: not SE1, Covid-19, 24/7
+    r"(?:(?<=\d)(?<![\w.£$€/+\-−–]\d)(?<!\d,\d)"
+    r"|(?<=[£$€])\s?\d|(?<=U)S\$\s?\d"  # money
+    r"|(?<=[+\-−–])(?<=[\s(\[/].)(?=[£$€]?\d))"  # a signed number: "(-47)", "or -5.6%"
 )
-_A_FRACTION = (
-    r"(?<![\w-])(?:an?|one|two|three|four|five|six|seven|eight|nine)"
-    r"(?=[\s-]+(?:quarters?|thirds?|fifths?|sixths?|tenths?|half|halves|million|billion|thousand)\b)"
+# "seven", "twenty-five", "one-third", "halved": a number word starts a number whatever
+# follows its hyphen
+QUANTITY_WORDS = re.compile(
+    r"(?<![\w-])"
+    + v.pattern(_cased([*v.ONES[1:], *v.TENS, "half", *v.MULTIPLES]), boundary=False)
+    + r"(?!\w)"
 )
-QUANTITY_ANCHOR = re.compile(
-    r"(?:US\$|[£$€])\s?\d"  # money
-    r"|(?<=[\s(\[/])[+\-−–](?=[£$€]?\d)"  # a signed number: "(-47)", "or -5.6%"
-    r"|(?<![\w.£$€/+\-−–])(?<!\d,)\d"  # a number not glued to a word: not SE1, Covid-19, 24/7
-    rf"|{_NUMBER_WORD}|{_A_FRACTION}",
-    re.IGNORECASE,
+# "a quarter", "an eighth", "a million"
+QUANTITY_ARTICLES = re.compile(
+    r"[aA](?<![\w-].)[nN]?(?=\s+(?i:" + v.pattern([*v.FRACTIONS, *_SCALES]) + "))"
 )
-_YEAR = r"(?<![\w/.£$-])(?:19|20)\d\d(?!\d)"
-PERIOD_ANCHOR = re.compile(
-    _YEAR + r"|\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b"
-    r"|\b(?:year|years|month|months|quarter|period|time|timeframe|date|FY|FYE|Q[1-4]|"
-    r"year-to-date|year-on-year|pre-pandemic|pre-covid|peak|average|mean|\d\d/\d\d\s+FY|"
-    r"previous)\b",
-    re.IGNORECASE,
+PERIOD_DIGITS = re.compile(r"(?:19|20)(?<![\w/.£$-]\d\d)\d\d(?!\d)|\d\d/\d\d\s+FY")
+PERIOD_WORDS_AT = re.compile(
+    r"\b"
+    + v.pattern(
+        _cased(
+            [
+                *v.MONTHS,
+                *"year years month months quarter period time timeframe date fy fye".split(),
+                *"q1 q2 q3 q4 year-to-date year-on-year pre-pandemic pre-covid peak".split(),
+                *"average mean previous".split(),
+            ],
+            parts=True,
+        ),
+        boundary=False,
+    )
+    + r"\b"
 )
+
 # Words a period phrase may open with, before the word that anchors it: its role ("since",
 # "compared with") and its own first words ("the 12 months to", "the same period").
 PERIOD_WORDS = v.words_of(
@@ -89,13 +115,18 @@ def _period_word(word: str, last: bool) -> bool:
     return word in PERIOD_WORDS or word == "(" or bool(_DAY_OR_WEEKDAY.fullmatch(word))
 
 
+def _merged(scans, text: str, start: int, end: int) -> list[int]:
+    return sorted({match.start() for scan in scans for match in scan.finditer(text, start, end)})
+
+
 def quantity_anchors(text: str, start: int, end: int) -> list[int]:
     """Offsets in text[start:end] where a quantity may start, in order."""
-    return [match.start() for match in QUANTITY_ANCHOR.finditer(text, start, end)]
+    return _merged((QUANTITY_DIGITS, QUANTITY_WORDS, QUANTITY_ARTICLES), text, start, end)
 
 
 def period_anchors(text: str, start: int, end: int) -> list[int]:
-    return [match.start() for match in PERIOD_ANCHOR.finditer(text, start, end)]
+    """Offsets in text[start:end] of the words a period phrase is built round."""
+    return _merged((PERIOD_DIGITS, PERIOD_WORDS_AT), text, start, end)
 
 
 # Words (with the dot of "vs.") and runs of other marks: a mark ends a run of lead words.
@@ -123,13 +154,20 @@ def _lead_word(word: str, last: bool) -> bool:
     return word in LEAD_WORDS or (last and word.replace("-", "").isalpha())
 
 
+def _reads_to(leaf: pp.Regex, text: str, start: int, end: int) -> bool:
+    """Whether the leaf's own regular expression reads text[start:end] whole: a quick
+    test of where to parse from."""
+    found = leaf.re.match(text, start)
+    return found is not None and found.end() == end
+
+
 def statement_at(text: str, anchor: int, floor: int, limit: int):
     """The statement whose number starts at `anchor`: its words may start as far back as
     `floor`. Returns (Statement, end) or None."""
-    from .statements import LEAD_BEFORE, STATEMENT
+    from .statements import LEAD, STATEMENT
 
     starts = chain_starts(_TOKEN, _lead_word, text, anchor, floor)
-    lead = next((start for start in starts if LEAD_BEFORE.match(text, start, anchor)), anchor)
+    lead = next((start for start in starts if _reads_to(LEAD, text, start, anchor)), anchor)
     for start in dict.fromkeys([lead, anchor]):
         found = parse_at(STATEMENT, text, start, limit)
         if found and found[0].quantity.start == anchor:

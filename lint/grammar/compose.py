@@ -36,7 +36,9 @@ def either(*parts: str) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
-def leaf(pattern: str, name: str, flags: int = FLAGS) -> pp.Regex:
+def leaf(pattern: str | re.Pattern, name: str, flags: int = FLAGS) -> pp.Regex:
     """The pyparsing element for a composed rule, named for error messages.
     Its token is the `re.Match`, whose named groups its parse action reads."""
+    if isinstance(pattern, re.Pattern):  # compiled already, with its own flags
+        return pp.Regex(pattern, as_match=True).set_name(name)
     return pp.Regex(pattern, flags, as_match=True).set_name(name)

@@ -293,12 +293,16 @@ _POINTS = (
 
 # ---- the phrase ------------------------------------------------------------------------------
 DATE = leaf(_forms("date"), "date")
-POINT = leaf(_forms(*_POINTS), "point")  # an end of "between A and B", "from A to B"
+SINGLE = leaf(_forms(*FORMS), "period")
+# The ends of an interval are read by SINGLE's expression, compiled once, and kept to the
+# forms an end may take by their parse actions.
+POINT = leaf(SINGLE.re, "point")  # an end of "between A and B", "from A to B"
 # "April to December 2018": ends that are dates or months, and a word that joins them.
 _ENDS = ("date", "month_year", "bare_month")
+# The first end of "April to December 2018" is tried before every single period, so it has
+# an expression of its own that fails fast.
 FIRST_END = leaf(_forms(*_ENDS) + r"(?=\s*(?:to|until|[-–]))", "first_end")
-LAST_END = leaf(_forms(*_ENDS), "last_end")
-SINGLE = leaf(_forms(*FORMS), "single_period")
+LAST_END = leaf(SINGLE.re, "last_end")
 
 
 def _word(pattern: str, name: str) -> pp.Regex:
@@ -596,6 +600,18 @@ def _period(text: str, location: int, tokens) -> _Period:
     return _Period(spec, "from" if two_years else None)
 
 
+def _end_of(forms: tuple[str, ...]):
+    """The parse action of an interval's end read by SINGLE: one of `forms`."""
+
+    def action(text: str, location: int, tokens) -> _Period:
+        match = tokens[0]
+        if match.lastgroup not in forms:
+            raise pp.ParseException(text, location, "not an end of an interval")
+        return _period(text, location, tokens)
+
+    return action
+
+
 def _interval(tokens) -> _Period:
     first, second = (token.spec for token in tokens if isinstance(token, _Period))
     opener = tokens[0]
@@ -624,7 +640,9 @@ def _phrase(text: str, location: int, tokens) -> PeriodPhrase:
 
 
 DATE.set_parse_action(lambda tokens: _date(tokens[0]))
-for _form in (POINT, FIRST_END, LAST_END, SINGLE):
-    _form.set_parse_action(_period)
+SINGLE.set_parse_action(_period)
+POINT.set_parse_action(_end_of(_POINTS))
+FIRST_END.set_parse_action(_period)
+LAST_END.set_parse_action(_end_of(_ENDS))
 INTERVAL.set_parse_action(_interval)
 PHRASE.set_parse_action(_phrase)

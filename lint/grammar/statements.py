@@ -23,8 +23,8 @@
     comparative ::= "higher" | "lower" | "fewer" | "more" | "less" | "below" | "above" | ...
 
 Each of lead, quantity and tail is one pyparsing leaf (compose.py) and each may be empty
-but the quantity. A lead is found by trying, from the first of the run of lead words before
-a number, `LEAD_BEFORE`: the same lead, up to the number. The vocabulary is vocabulary.py's.
+but the quantity. A number's lead is the first of the run of lead words before it from which
+the lead leaf reads up to the number. The vocabulary is vocabulary.py's.
 A `Statement` says what the words say; whether a "more" is an increment or a change, or
 whose period applies, is the extractor's call, made with the whole clause in view.
 """
@@ -139,23 +139,31 @@ def word(pattern: str) -> str:
 
 
 def _role(ahead) -> str:
-    article = optional(word(ARTICLE))
     return either(
-        sequence(article, word(named("increment_noun", v.pattern(v.INCREMENT_NOUNS))), r"of"),
         sequence(
-            article,
-            optional(word(named("noun_approx", APPROX))),
-            ADJECTIVES,
-            word(named("change_noun", CHANGE_NOUN)),
-            "of",
+            optional(word(ARTICLE)),
+            either(
+                sequence(word(named("increment_noun", v.pattern(v.INCREMENT_NOUNS))), "of"),
+                sequence(
+                    optional(word(named("noun_approx", APPROX))),
+                    ADJECTIVES,
+                    word(named("change_noun", CHANGE_NOUN)),
+                    either("of", WAS),
+                ),
+            ),
         ),
-        sequence(article, word(named("change_noun_was", CHANGE_NOUN)), WAS),
-        sequence(word(CHANGE_VERB), named("bound", BOUND)),  # "drops below 300": a bounded level
-        # "rose to 46,265", "down to 12", "up from 636": the level after or before a change
-        sequence(word(either("down", CHANGE_VERB)), named("reached", TO)),
-        sequence(word(either(DIRECTION, CHANGE_VERB)), named("left", FROM)),
         sequence(
-            named("change", either(DIRECTION, CHANGE_VERB)), optional(SPACE, named("change_by", BY))
+            named("change", either(DIRECTION, CHANGE_VERB)),
+            optional(
+                SPACE,
+                either(
+                    named("bound", BOUND),  # "drops below 300": a bounded level
+                    # "rose to 46,265", "up from 636": the level after or before a change
+                    named("reached", TO),
+                    named("left", FROM),
+                    named("change_by", BY),
+                ),
+            ),
         ),
         named("by", BY),
         named("in_half", "in" + ahead(r"half\b")),  # "cut crime in half"
@@ -194,9 +202,6 @@ def _lead(ahead) -> str:
 
 # The words before a number that say what it is; none, for a bare number.
 LEAD = leaf(_lead(ahead=lambda number: rf"(?=\s+{number})"), "lead")
-# The same lead, matched from where it may start up to the number, which it cannot see:
-# where the lead looks ahead to the number, this looks for the end.
-LEAD_BEFORE = re.compile(_lead(ahead=lambda number: r"(?=\s+\Z)") + r"\Z", FLAGS)
 # Every word a lead is made of but its description: a number's lead starts no earlier than
 # the run of these words before it.
 LEAD_WORDS = v.words_of(
@@ -312,7 +317,7 @@ def _first(match: re.Match, *names: str) -> str | None:
 
 def _lead_fields(lead: re.Match) -> dict:
     fields: dict = {"article": _first(lead, "article")}
-    change = _first(lead, "change", "change_noun", "change_noun_was")
+    change = _first(lead, "change", "change_noun")
     if lead["bound"]:
         fields["level_role"] = "to"
         bound = _first(lead, "bound")
