@@ -198,9 +198,9 @@ def main() -> None:
         row("full lint, 1 MB (statlint -j 1)", f"{megabytes(small) / small_seconds:.2f} MB/s")
         row("full lint, 10 MB (statlint -j 1)", f"{rate_lint:.2f} MB/s", "per core")
         row("10 MB time / 1 MB time", f"{large_seconds / small_seconds:.2f}x", "linear: ~10")
-        dense = folder / "10mb-dense.txt"
-        dense.write_text(prose(10, folders=("seeds", "rules")), encoding="utf-8")
-        dense_rate = megabytes(dense.read_text(encoding="utf-8")) / wall(lint_command(dense))
+        densest = folder / "10mb-dense.txt"
+        densest.write_text(prose(10, folders=("seeds", "rules")), encoding="utf-8")
+        dense_rate = megabytes(densest.read_text(encoding="utf-8")) / wall(lint_command(densest))
         row(
             "full lint, 10 MB seeds + rule cases",
             f"{dense_rate:.2f} MB/s",

@@ -11,6 +11,8 @@ from the phrases of its sentence (scope.py), or of the sentences it refers back 
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -437,30 +439,55 @@ def _is_label(text: str, quantity: Quantity) -> bool:
     return bool(_LABEL_BEFORE.search(before)) or _label(text, quantity, before)
 
 
-def _before_a_date(text: str, quantity: Quantity, covered) -> bool:
+def _before_a_date(text: str, quantity: Quantity, covered: _Spans) -> bool:
     """ "1 6 JUL 2018": a bare number run into a date stamp."""
     if quantity.unit != "count" or quantity.form != "digits":
         return False
     rest = text[quantity.end : quantity.end + 3]
-    return (
-        rest[:1] == " " and rest[1:2].isdigit() and any(a == quantity.end + 1 for a, _ in covered)
-    )
+    return rest[:1] == " " and rest[1:2].isdigit() and covered.starts_at(quantity.end + 1)
 
 
-def _inside(position: int, spans) -> bool:
-    return any(a <= position < b for a, b in spans)
+class _Spans:
+    """The spans of a sentence that hold no figure (periods, phones, addresses), looked up
+    by position in logarithmic time, so that a long sentence stays linear."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [a for a, _ in self.spans]
+        self.ends = sorted(b for _, b in self.spans)
+        self.reach = list(itertools.accumulate((b for _, b in self.spans), max))
+
+    def hold(self, position: int) -> bool:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index >= 0 and self.reach[index] > position
+
+    def starts_at(self, position: int) -> bool:
+        index = bisect.bisect_left(self.starts, position)
+        return index < len(self.starts) and self.starts[index] == position
+
+    def last_end(self, position: int, floor: int) -> int:
+        """The last end at or before `position`, or `floor` if later."""
+        index = bisect.bisect_right(self.ends, position)
+        return max(floor, self.ends[index - 1]) if index else floor
+
+    def between(self, start: int, stop: int):
+        """The spans that start in [start, stop)."""
+        index = bisect.bisect_left(self.starts, start)
+        while index < len(self.spans) and self.starts[index] < stop:
+            yield self.spans[index]
+            index += 1
 
 
 def _readings(text: str, start: int, end: int, phrases, line_start: int) -> list[Reading]:
     """The claims of text[start:end], in order, kinds read but periods not yet."""
-    covered = [(p.start, p.end) for p in phrases] + _phones(text, start, end)
+    covered = _Spans([(p.start, p.end) for p in phrases] + _phones(text, start, end))
     found: list[Reading] = []
     floor = start
     label_end = -1  # where the last number read as a label ended
     for anchor in grammar.quantity_anchors(text, start, end):
-        if anchor < floor or _inside(anchor, covered):
+        if anchor < floor or covered.hold(anchor):
             continue
-        lead_floor = max([floor, *(b for a, b in covered if b <= anchor)])
+        lead_floor = covered.last_end(anchor, floor)
         parsed = grammar.statement_at(text, anchor, lead_floor, end)
         if parsed is None:
             continue
@@ -476,7 +503,7 @@ def _readings(text: str, start: int, end: int, phrases, line_start: int) -> list
             if _is_label(text, quantity):
                 label_end = quantity.end
             continue
-        if any(a < stop and statement.quantity.end <= b for a, b in covered if a >= anchor):
+        if any(quantity.end <= b for _, b in covered.between(anchor, stop)):
             stop = statement.quantity.end
         reading = _base_reading(text, statement, stop)
         if statement.exact is not None:

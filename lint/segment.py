@@ -76,6 +76,10 @@ def _link_lead_ins(text: str, found: list[Block]) -> list[Block]:
     return linked
 
 
+MAX_SENTENCE = 2000  # characters; a longer run is cut at clause marks, so work stays linear
+_CLAUSE_MARK = re.compile(r"[;,]\s+")
+
+
 def sentences(text: str, block_list: list[Block]) -> list[Sentence]:
     """Sentences within each block; a sentence never crosses a block."""
     found = []
@@ -84,7 +88,19 @@ def sentences(text: str, block_list: list[Block]) -> list[Sentence]:
         for match in _SENTENCE_END.finditer(text, block.start, block.end):
             if _ABBREVIATION.search(text, max(start, match.start() - 8), match.start() + 1):
                 continue
-            found.append(Sentence(start, match.start() + 1, index))
+            found += _bounded(text, start, match.start() + 1, index)
             start = match.end()
-        found.append(Sentence(start, block.end, index))
+        found += _bounded(text, start, block.end, index)
     return found
+
+
+def _bounded(text: str, start: int, end: int, block: int) -> list[Sentence]:
+    """The sentence, or, past MAX_SENTENCE characters (no prose runs so long), pieces of it
+    cut after the last comma or semicolon within each MAX_SENTENCE characters."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        marks = list(_CLAUSE_MARK.finditer(text, start + MAX_SENTENCE // 2, start + MAX_SENTENCE))
+        cut = marks[-1].end() if marks else start + MAX_SENTENCE
+        pieces.append(Sentence(start, cut, block))
+        start = cut
+    return [*pieces, Sentence(start, end, block)]
