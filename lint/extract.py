@@ -559,13 +559,16 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
 
 def _range_bounds(readings: list[Reading]) -> None:
     """ "81-84%" is two bounds: at least 81, at most 84 (each its own claim)."""
-    for reading in list(readings):
+    found = []
+    for reading in readings:
+        found.append(reading)
         quantity = reading.statement.quantity
         if quantity.form != "range" or quantity.high is None:
             continue
         upper = Reading(**{**reading.__dict__, "value": quantity.high, "approximation": "up_to"})
         upper.notes = []
-        readings.insert(readings.index(reading) + 1, upper)
+        found.append(upper)
+    readings[:] = found
 
 
 _BRACKET = re.compile(r"\s*\([^()]{0,40}\)")

@@ -32,7 +32,7 @@ _SEGMENT_BREAK = re.compile(r"[,;:–—]|\s-\s|\)|\(")
 # "That represents a 34% decrease", "The figure was"), or names "the same period"; not
 # "This model of policing ...".
 _OPENS_BY_REFERRING = re.compile(
-    r"\W*(?:(?:this|that|these|those|it|they|which)(?:\s+\w+ly)?\s+(?:is|was|were|are|'s|represents?|"
+    r"\W{0,8}(?:(?:this|that|these|those|it|they|which)(?:\s+\w+ly)?\s+(?:is|was|were|are|'s|represents?|"
     r"represented|means?|meant|equates?|equated|compares?|compared|includes?|included|marks?|"
     r"marked|shows?|showed|saw|sees|has|had|have|will|would|comes?|came|brings?|brought|"
     r"amounts?|amounted|makes?|made|leaves?|left|follows?|followed|puts?|takes?|took|accounts?)"
@@ -309,7 +309,7 @@ class Context:
     def _apposed(self, sentence: Sentence, target):
         """Statements in brackets beside the target: "decreased 14% (-47) in 2024"."""
         readings = sentence.readings
-        index = readings.index(target)
+        index = next(i for i, reading in enumerate(readings) if reading is target)
         found = []
         for other in readings[max(0, index - 1) : index + 2]:
             if other is target or other.kind != target.kind:
