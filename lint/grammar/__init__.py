@@ -175,12 +175,28 @@ def statement_at(text: str, anchor: int, floor: int, limit: int):
     return None
 
 
+_SPACES = re.compile(r"\s*")
+
+
+def _opens_period(text: str, start: int) -> bool:
+    """Whether the first leaves of a period phrase match at `start`, by their own regular
+    expressions: a quick test before the whole phrase is parsed there."""
+    from .periods import OPENERS, ROLE, SPAN
+
+    if SPAN.re.match(text, start):
+        return True
+    after = _SPACES.match(text, ROLE.re.match(text, start).end()).end()
+    return any(opener.re.match(text, after) for opener in OPENERS)
+
+
 def period_at(text: str, anchor: int, floor: int, limit: int) -> tuple[PeriodPhrase, int] | None:
     """The period phrase that holds the word at `anchor`, read from as far back as its
     role word goes: (PeriodPhrase, end) or None."""
     from .periods import PHRASE
 
     for start in chain_starts(_PERIOD_TOKEN, _period_word, text, anchor, floor):
+        if not _opens_period(text, start):
+            continue
         found = parse_at(PHRASE, text, start, limit)
         if found and found[1] > anchor:
             return found

@@ -309,12 +309,16 @@ def _word(pattern: str, name: str) -> pp.Regex:
     return leaf(pattern + r"\s*", name)
 
 
+BETWEEN = _word(r"between", "between")
+FROM = _word(r"from", "from")
 INTERVAL = (
-    _word(r"between", "between") + POINT + _word(r"and", "and") + POINT
-    | _word(r"from", "from") + POINT + _word(r"(?:to|until|till|through|[-–])", "to") + POINT
+    BETWEEN + POINT + _word(r"and", "and") + POINT
+    | FROM + POINT + _word(r"(?:to|until|till|through|[-–])", "to") + POINT
     | FIRST_END + _word(r"(?:to|until|[-–])", "to") + LAST_END
 )
 PERIOD = INTERVAL | SINGLE
+# The leaves a period can open with: a phrase is its span, or its role and one of these.
+OPENERS = (BETWEEN, FROM, FIRST_END, SINGLE)
 ROLES = {
     "since": (
         "since",
