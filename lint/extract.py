@@ -188,19 +188,7 @@ class Reading:
     notes: list = field(default_factory=list)
 
 
-_COMPARISON_LEADS = {
-    "versus",
-    "vs",
-    "vs.",
-    "against",
-    "compared with",
-    "compared to",
-    "compares with",
-    "compared against",
-    "than",
-    "than the",
-    "than a",
-}
+_COMPARISON_LEADS = frozenset(grammar.vocabulary.COMPARISON_LEADS)
 _THAN_AFTER = re.compile(r"[^.;:!?]{0,80}?\bthan\b", re.I)
 _FROM_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?from\b", re.I)
 _SUBJECT_FOLLOWS = re.compile(r"\s+(?:of|in|for|among|across)\b|\s+[a-z][\w'’-]*", re.I)

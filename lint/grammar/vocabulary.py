@@ -132,11 +132,8 @@ INCREMENTS = "additional extra new further more".split()
 INCREMENT_NOUNS = "uplift uplifts boost boosts injection top-up addition".split()
 
 # Words that say the number after them is a level at some point: "rose to 46,265".
-LEVEL_LEADS = (
-    "to",
-    "from",
-    "at",
-    "of",
+# Words that set a level against another: "versus 215", "compares with 7,167".
+COMPARISON_LEADS = (
     "versus",
     "vs",
     "vs.",
@@ -148,6 +145,13 @@ LEVEL_LEADS = (
     "than",
     "than the",
     "than a",
+)
+LEVEL_LEADS = (
+    "to",
+    "from",
+    "at",
+    "of",
+    *COMPARISON_LEADS,
     "was",
     "were",
     "is",
