@@ -23,6 +23,8 @@ import pyparsing as pp
 
 from . import vocabulary as v
 from .model import PeriodPhrase
+from .periods import OPENERS, PHRASE, ROLE, SPAN
+from .statements import LEAD, LEAD_WORDS, STATEMENT
 
 WINDOW = 160  # the longest statement or period phrase the grammar is shown
 LOOK_BACK = 80  # how far before a number its lead may start
@@ -149,8 +151,6 @@ def chain_starts(tokens: re.Pattern, accepts, text: str, anchor: int, floor: int
 
 
 def _lead_word(word: str, last: bool) -> bool:
-    from .statements import LEAD_WORDS
-
     return word in LEAD_WORDS or (last and word.replace("-", "").isalpha())
 
 
@@ -164,8 +164,6 @@ def _reads_to(leaf: pp.Regex, text: str, start: int, end: int) -> bool:
 def statement_at(text: str, anchor: int, floor: int, limit: int):
     """The statement whose number starts at `anchor`: its words may start as far back as
     `floor`. Returns (Statement, end) or None."""
-    from .statements import LEAD, STATEMENT
-
     starts = chain_starts(_TOKEN, _lead_word, text, anchor, floor)
     lead = next((start for start in starts if _reads_to(LEAD, text, start, anchor)), anchor)
     for start in dict.fromkeys([lead, anchor]):
@@ -181,8 +179,6 @@ _SPACES = re.compile(r"\s*")
 def _opens_period(text: str, start: int) -> bool:
     """Whether the first leaves of a period phrase match at `start`, by their own regular
     expressions: a quick test before the whole phrase is parsed there."""
-    from .periods import OPENERS, ROLE, SPAN
-
     if SPAN.re.match(text, start):
         return True
     after = _SPACES.match(text, ROLE.re.match(text, start).end()).end()
@@ -192,8 +188,6 @@ def _opens_period(text: str, start: int) -> bool:
 def period_at(text: str, anchor: int, floor: int, limit: int) -> tuple[PeriodPhrase, int] | None:
     """The period phrase that holds the word at `anchor`, read from as far back as its
     role word goes: (PeriodPhrase, end) or None."""
-    from .periods import PHRASE
-
     for start in chain_starts(_PERIOD_TOKEN, _period_word, text, anchor, floor):
         if not _opens_period(text, start):
             continue
