@@ -676,7 +676,7 @@ def _implied_changes(readings: list[Reading]) -> list[Reading]:
 
 
 _LEAD_IN_CHANGE = re.compile(r"(\w+)(?:\s+by)?\s*:\s*$")
-_REFERS_BACK = re.compile(r"\W*(?:these|this|those|they)\s+(?:are|is|were|was)\b", re.I)
+_REFERS_BACK = re.compile(r"\W{0,8}(?:these|this|those|they)\s+(?:are|is|were|was)\b", re.I)
 
 
 def _changes_named_before(text: str, read: list[Sentence], block_list) -> None:
@@ -688,7 +688,8 @@ def _changes_named_before(text: str, read: list[Sentence], block_list) -> None:
         block = block_list[sentence.block]
         if block.item and block.lead_in is not None:
             lead_in = block_list[block.lead_in]
-            found = _LEAD_IN_CHANGE.search(text, lead_in.start, lead_in.end)
+            # only its last words can say "increased by:"
+            found = _LEAD_IN_CHANGE.search(text, max(lead_in.start, lead_in.end - 80), lead_in.end)
             if found:
                 direction = grammar.statements.DIRECTIONS.get(found.group(1).lower())
         elif previous is not None and _REFERS_BACK.match(text, sentence.start):
@@ -735,7 +736,8 @@ def _cells(document: Document) -> list[Sentence]:
         if not sentence.phrases:
             sentence.header_phrases = row_phrases
         for reading in sentence.readings:
-            if reading.subject[1] <= reading.subject[0]:
+            names = any(character.isalpha() for character in cell.row_header)
+            if reading.subject[1] <= reading.subject[0] and names:  # not a row number
                 reading.notes.append(("row", cell.row_header))
             _from_header(reading, cell.column_header)
         found.append(sentence)

@@ -16,7 +16,7 @@ from pathlib import Path
 from .compare import same_figure
 from .model import plain_number
 from .record import record
-from .words import metric_words, same_subject
+from .words import SubjectIndex, metric_words, same_subject
 
 _DATE_LINE = re.compile(
     r"^\s*(?:date:\s*)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|"
@@ -62,25 +62,24 @@ def published_date(text: str) -> str | None:
 def clusters(documents, extract) -> list[Cluster]:
     """Statements grouped by what they say of the same figure: the same subject (as
     words.same_subject has it), kind, unit, baseline and period."""
-    found: dict[tuple, list[Cluster]] = {}
+    indexes: dict[tuple, SubjectIndex] = {}
+    found: list[Cluster] = []
     for document in documents:
         published = published_date(document.source or document.text)
-        for claim in (found.stated() for found in extract(document)):
+        for claim in (reading.stated() for reading in extract(document)):
             words = metric_words(claim.subject)
             if claim.approximation != "exact" or claim.derived or not words:
                 continue
             if claim.kind == "increment":
                 continue  # not a level of anything: the registry has no place for it
-            bucket = found.setdefault((claim.kind, claim.unit, claim.baseline, claim.period), [])
-            cluster = next(
-                (c for c in bucket if same_subject(c.mentions[0].subject, claim.subject)), None
-            )
-            if cluster is None:
-                cluster = Cluster(words, claim.kind, claim.unit, claim.baseline, claim.period, [])
-                bucket.append(cluster)
+            key = (claim.kind, claim.unit, claim.baseline, claim.period)
+            new = Cluster(words, *key, [])
+            cluster = indexes.setdefault(key, SubjectIndex()).first(claim.subject, new)
+            if cluster is new:
+                found.append(cluster)
             source = f"{Path(claim.path).name}:{claim.line}"
             cluster.mentions.append(Mention(source, claim.subject, claim.value, published))
-    return [cluster for bucket in found.values() for cluster in bucket]
+    return found
 
 
 def _slug(phrase: str, taken: set) -> str:

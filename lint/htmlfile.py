@@ -94,14 +94,16 @@ class _Reader(HTMLParser):
             text = f"<!--{data}-->"
             self._add(text, range(start, start + len(text)))
 
+    def _text(self, start: int, end: int) -> str:
+        return "".join(self.chars[start:end]).strip()
+
     def _table(self) -> None:
         rows, self.rows = self.rows, []
         if not rows:
             return
-        text = "".join(self.chars)
-        header = [text[a:b].strip() for a, b in rows[0]]
+        header = [self._text(a, b) for a, b in rows[0]]
         for row in rows[1:]:
-            row_header = text[row[0][0] : row[0][1]].strip() if row else ""
+            row_header = self._text(*row[0]) if row else ""
             for column, (start, end) in enumerate(row):
                 column_header = header[column] if column < len(header) else ""
                 self.cells.append(Cell(start, end, row_header, column_header))

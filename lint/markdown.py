@@ -14,21 +14,23 @@ import re
 from .document import Cell, Document
 from .record import replace
 
-_DIRECTIVE = re.compile(r"<!--\s*statlint:.*?-->")
+_DIRECTIVE = re.compile(r"<!--\s*statlint:[^\n]{0,500}?-->")
+_DIRECTIVE_OPENING = re.compile(r"<!--\s*statlint:")
 _FENCE = re.compile(r"^ {0,3}(```+|~~~+)")
 _FRONT_MATTER = re.compile(r"\A---\n.*?\n(?:---|\.\.\.)\n", re.DOTALL)
 _FRONT_MATTER_DATE = re.compile(r"^date:\s*[\"']?(\d{4}-\d\d-\d\d)", re.MULTILINE)
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s")
+# Each pattern stops at the next character that would open another of its kind, or within
+# a bound, so that many unclosed openers ("![", "<a", "`") cost linear time.
 _INLINE = [
-    re.compile(r"<!--(?!\s*statlint:).*?-->", re.DOTALL),  # comments, not directives
-    re.compile(r"(`+).+?\1", re.DOTALL),  # inline code
-    re.compile(r"!\[[^\]]*\]\([^)]*\)"),  # images
+    re.compile(r"(`+)(?:.|\n(?![ \t]*\n)){1,2000}?(?<!`)\1(?!`)"),  # inline code
+    re.compile(r"!\[[^\]\[]*\]\([^()]*\)"),  # images
     re.compile(r"(?<=\])\([^)\s]*(?:\s+\"[^\"]*\")?\)"),  # link targets
     re.compile(r"(?<=\])\[[^\]]*\]"),  # reference link labels
     re.compile(r"^ {0,3}\[[^\]]+\]:\s*\S.*$", re.MULTILINE),  # reference definitions
     re.compile(r"<https?://[^>]+>|https?://\S+"),  # URLs
-    re.compile(r"</?[A-Za-z][^>\n]*>"),  # HTML tags
+    re.compile(r"</?[A-Za-z][^<>\n]*>"),  # HTML tags
 ]
 _MARKS = [
     re.compile(r"^ {0,3}#{1,6}(?=\s)", re.MULTILINE),  # heading marks
@@ -75,6 +77,27 @@ def _code_blocks(text: str, chars: list[str]) -> None:
         indented = line.startswith(("    ", "\t")) and line.strip()
         if indented and not in_list and (not previous.strip() or chars[spans[index - 1][0]] == " "):
             _blank(chars, *spans[index])
+
+
+def _comments(text: str):
+    """(start, end) of each HTML comment but statlint's own. One left open runs to the end
+    of the document when it starts a line (an HTML block), and is text when it does not."""
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            if _opens_line(text, start):
+                yield start, len(text)
+            return
+        if not _DIRECTIVE_OPENING.match(text, start):
+            yield start, end + 3
+        start = text.find("<!--", end + 3)
+
+
+def _opens_line(text: str, position: int) -> bool:
+    """Whether only up to three spaces come before `position` on its line."""
+    line = text.rfind("\n", 0, position) + 1
+    return position - line <= 3 and not text[line:position].strip(" ")
 
 
 def _split_row(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -129,6 +152,8 @@ def to_document(path: str, text: str, notes=()) -> Document:
     if front:
         _blank(chars, 0, front.end())
     _code_blocks(text, chars)
+    for start, end in _comments(text):
+        _blank(chars, start, end)
     for pattern in _INLINE:
         for match in pattern.finditer("".join(chars)):
             _blank(chars, *match.span())

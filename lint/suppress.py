@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 from .document import Document
 from .record import field, record
@@ -48,34 +49,37 @@ class Suppressions:
 
     def __post_init__(self):
         self._by_line: dict[int, list[int]] = {}
-        self._blocks: list[tuple[int, int, int]] = []  # (first line, last line, index)
-        open_blocks: list[int] = []
+        blocks: list[tuple[int, int, int]] = []  # (first line, last line, index)
+        open_blocks: dict[frozenset[str] | None, list[int]] = {}  # by the codes they name
         for index, directive in enumerate(self.directives):
             if directive.kind == "ignore":
                 self._by_line.setdefault(directive.line, []).append(index)
             elif directive.kind == "disable":
-                open_blocks.append(index)
+                open_blocks.setdefault(directive.codes, []).append(index)
             else:  # enable: closes the open blocks it covers
-                for opened in [i for i in open_blocks if self._closes(directive, i)]:
-                    open_blocks.remove(opened)
-                    self._blocks.append((self.directives[opened].line, directive.line, opened))
-        self._blocks += [(self.directives[i].line, 10**9, i) for i in open_blocks]
-        self._blocks.sort()
-
-    def _closes(self, enable: Directive, opened: int) -> bool:
-        disable = self.directives[opened]
-        return enable.codes is None or disable.codes is None or bool(enable.codes & disable.codes)
+                for codes in [c for c in open_blocks if _closes(directive.codes, c)]:
+                    for opened in open_blocks.pop(codes):
+                        blocks.append((self.directives[opened].line, directive.line, opened))
+        blocks += [(self.directives[i].line, 10**9, i) for ii in open_blocks.values() for i in ii]
+        self._blocks = {
+            codes: _Blocks(sorted(b for b in blocks if self.directives[b[2]].codes == codes))
+            for codes in {self.directives[b[2]].codes for b in blocks}
+        }
 
     def suppresses(self, code: str, line: int) -> bool:
         for index in self._by_line.get(line, ()):
             if self.directives[index].covers(code):
                 self.used.add(index)
                 return True
-        for first, last, index in self._blocks[: bisect.bisect_right(self._blocks, (line, 10**9))]:
-            if first <= line <= last and self.directives[index].covers(code):
-                self.used.add(index)
-                return True
-        return False
+        found = [
+            block
+            for codes, blocks in self._blocks.items()
+            if codes is None or any(code.startswith(prefix) for prefix in codes)
+            if (block := blocks.first_holding(line))
+        ]
+        if found:
+            self.used.add(min(found)[2])
+        return bool(found)
 
     def unused(self) -> list[Directive]:
         return [
@@ -83,6 +87,25 @@ class Suppressions:
             for index, directive in enumerate(self.directives)
             if directive.kind != "enable" and index not in self.used
         ]
+
+
+def _closes(enabled: frozenset[str] | None, disabled: frozenset[str] | None) -> bool:
+    return enabled is None or disabled is None or bool(enabled & disabled)
+
+
+class _Blocks:
+    """Blocks that name the same codes, sorted by first line, with the furthest last line
+    of each prefix: the first block holding a line is found by bisection."""
+
+    def __init__(self, blocks: list[tuple[int, int, int]]):
+        self.blocks = blocks
+        self.firsts = [first for first, _, _ in blocks]
+        self.reach = list(accumulate((last for _, last, _ in blocks), max))
+
+    def first_holding(self, line: int) -> tuple[int, int, int] | None:
+        started = bisect.bisect_right(self.firsts, line)
+        index = bisect.bisect_left(self.reach, line, 0, started)
+        return self.blocks[index] if index < started else None
 
 
 def _codes(text: str | None) -> frozenset[str] | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import combinations
 
 # General English that never changes what is measured: function words, and the words
 # people put around any figure ("the total number of", "those aged").
@@ -100,7 +101,10 @@ def same_subject(first: str, second: str) -> bool:
     share ("knife crime with injury" and "knife injury"); a word added before or after
     it qualifies it ("personal robbery" is not "robbery", "homicides in Manchester" are
     not all homicides)."""
-    a, b = content_words(first), content_words(second)
+    return _same_words(content_words(first), content_words(second))
+
+
+def _same_words(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     if not a or not b:
         return False
     shorter, longer = sorted((a, b), key=len)
@@ -111,3 +115,63 @@ def same_subject(first: str, second: str) -> bool:
     shared = [index for index, word in enumerate(longer) if word in shorter]
     extra = [index for index, word in enumerate(longer) if word not in shorter]
     return all(shared[0] < index < shared[-1] for index in extra)
+
+
+class SubjectIndex:
+    """The first of many subjects that each later one is the same as (`same_subject`),
+    found in time that does not grow with how many are kept: a draft that quotes
+    thousands of figures (a pasted export) is linted in linear time.
+
+    A subject is kept under its set of words and, when it has at most `MAX_WORDS`
+    different words, under each smaller set of two or more of them, so both a shorter
+    subject already kept and a longer one are found by set lookups. Longer subjects are
+    matched only to subjects with the same words."""
+
+    MAX_WORDS = 8
+
+    def __init__(self):
+        self._by_words: dict[frozenset, tuple[int, tuple, object]] = {}
+        self._containing: dict[frozenset, list[tuple[int, tuple, object]]] = {}
+
+    def first(self, subject: str, item):
+        """The item kept with the earliest subject that `subject` is the same as; when
+        there is none, `item` is kept for `subject` and returned."""
+        words = content_words(subject)
+        found = self._earliest(words) if words else None
+        if found is not None:
+            return found
+        if words:
+            self._keep(words, item)
+        return item
+
+    def _earliest(self, words: tuple[str, ...]):
+        key = frozenset(words)
+        candidates = [self._by_words[key]] if key in self._by_words else []
+        if 2 <= len(key) <= self.MAX_WORDS:
+            candidates += [
+                entry
+                for part in _parts(key)
+                if (entry := self._by_words.get(part)) and _same_words(entry[1], words)
+            ]
+            longer = (e for e in self._containing.get(key, ()) if _same_words(e[1], words))
+            candidates += [entry for entry in [next(longer, None)] if entry]
+        return min(candidates, key=lambda entry: entry[0])[2] if candidates else None
+
+    def _keep(self, words: tuple[str, ...], item) -> None:
+        """Keeps a subject that is the same as none kept before: the first of its words."""
+        key = frozenset(words)
+        entry = (len(self._by_words), words, item)
+        self._by_words[key] = entry
+        if 2 <= len(key) <= self.MAX_WORDS:
+            for part in _parts(key):
+                self._containing.setdefault(part, []).append(entry)
+
+
+def _parts(words: frozenset) -> list[frozenset]:
+    """The sets of two or more of the words, smaller than the whole."""
+    ordered = sorted(words)
+    return [
+        frozenset(chosen)
+        for size in range(2, len(ordered))
+        for chosen in combinations(ordered, size)
+    ]

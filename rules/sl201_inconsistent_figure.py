@@ -32,7 +32,7 @@ from __future__ import annotations
 
 from statlint.compare import same_figure
 from statlint.wording import claim_text
-from statlint.words import content_words, same_subject
+from statlint.words import SubjectIndex, content_words
 
 CODE = "SL201"
 NAME = "inconsistent-figure"
@@ -59,17 +59,16 @@ class Check:
 
     def __init__(self, ctx):
         self.ctx = ctx
-        self.first_mentions: dict[tuple, list] = {}
+        self.first_of_metric: dict[tuple, object] = {}
+        self.first_of_subject: dict[tuple, SubjectIndex] = {}
 
     def _first(self, found_key, claim):
         """The first mention of the same figure: the same metric, or, unregistered, the
         same subject; the claim itself when it is the first."""
-        mentions = self.first_mentions.setdefault(found_key, [])
-        for first in mentions:
-            if claim.metric or same_subject(first.subject, claim.subject):
-                return first
-        mentions.append(claim)
-        return claim
+        if claim.metric:
+            return self.first_of_metric.setdefault(found_key, claim)
+        mentions = self.first_of_subject.setdefault(found_key, SubjectIndex())
+        return mentions.first(claim.subject, claim)
 
     def see(self, match, known_key=None) -> list:
         claim = match.claim

@@ -294,8 +294,33 @@ def test_diff_reports_only_lines_changed_since_the_revision(repo):
     )
     findings = json.loads(result.stdout)["findings"]
     assert [(f["path"], f["line"]) for f in findings] == [("new.txt", 1), ("old.txt", 3)]
-    bad = _lint("--diff", "no-such-ref", "old.txt")
-    assert bad.exit_code == 2 and "git" in bad.stderr
+
+
+@pytest.mark.parametrize("name", ["communiqué.txt", 'say "no".txt', "back\\slash.txt", "a b.txt"])
+def test_diff_gates_files_whose_names_git_quotes(repo, name):
+    _git(repo, "init", "-q")
+    _git(repo, "config", "user.email", "p@example.org")
+    _git(repo, "config", "user.name", "P")
+    (repo / name).write_text(RIGHT + "\n")
+    _git(repo, "add", "-A")
+    _git(repo, "commit", "-qm", "archive")
+    (repo / name).write_text(f"{RIGHT}\n{WRONG}\n")
+    (repo / f"new {name}").write_text(WRONG + "\n")
+    args = ["--registry", "registry.yaml", "--select", "SL101", "--format", "json"]
+    result = _lint(*args, "--diff", "HEAD", name, f"new {name}")
+    assert result.exit_code == 1
+    findings = json.loads(result.stdout)["findings"]
+    assert sorted((f["path"], f["line"]) for f in findings) == sorted(
+        [(name, 2), (f"new {name}", 1)]
+    )
+
+
+def test_a_bad_diff_revision_says_it_is_not_a_commit(repo):
+    _git(repo, "init", "-q")
+    (repo / "d.txt").write_text(RIGHT + "\n")
+    result = _lint("--diff", "no-such-ref", "d.txt")
+    assert result.exit_code == 2
+    assert "--diff: 'no-such-ref' is not a commit in this repository" in result.stderr
 
 
 def test_diff_outside_a_repository_is_a_clear_error(repo):
