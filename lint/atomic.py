@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -14,14 +15,17 @@ class ChangedSinceRead(Exception):
 def write_atomic(path: str | Path, data: bytes, expected: bytes | None = None) -> None:
     """Raises OSError; the target is either as it was or completely written.
 
-    With `expected`, the target must still hold exactly those bytes when the new file is
-    ready to take its place, else ChangedSinceRead is raised and nothing is written."""
-    target = Path(path)
+    A symlink's target is written, not the link. The new file keeps the old one's
+    permissions, owner and group (or is not written). With `expected`, the target must
+    still hold exactly those bytes when the new file is ready to take its place, else
+    ChangedSinceRead is raised and nothing is written."""
+    target = Path(os.path.realpath(path))
     handle, temporary = tempfile.mkstemp(
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp"
     )
     try:
         os.chmod(temporary, _mode_for(target))
+        _keep_owner(temporary, target)
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -33,6 +37,46 @@ def write_atomic(path: str | Path, data: bytes, expected: bytes | None = None) -
         Path(temporary).unlink(missing_ok=True)
         raise
     _sync_folder(target.parent)
+
+
+def write_in_place(path: str | Path, data: bytes, expected: bytes) -> None:
+    """Write into the file itself, so that every hard link to it sees the change. Not
+    atomic: for files that replacing would cut off from their other names."""
+    with open(path, "r+b") as stream:
+        if stream.read() != expected:
+            raise ChangedSinceRead(f"{path}: changed since statlint read it; not written")
+        stream.seek(0)
+        stream.write(data)
+        stream.truncate()
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def replacing_changes(path: str | Path) -> str | None:
+    """Why replacing the file with a new one would change more than its text: it is
+    read-only, or it has other names (hard links) that would keep the old text."""
+    info = os.stat(path)
+    if not info.st_mode & 0o222 or not os.access(path, os.W_OK):
+        return "it is read-only"
+    if info.st_nlink > 1:
+        return f"it has {info.st_nlink - 1} other hard link(s), which would keep the old text"
+    return None
+
+
+def _keep_owner(temporary: str, target: Path) -> None:
+    try:
+        wanted = target.stat()
+    except FileNotFoundError:
+        return
+    made = os.stat(temporary)
+    if (made.st_uid, made.st_gid) == (wanted.st_uid, wanted.st_gid):
+        return
+    try:
+        os.chown(temporary, wanted.st_uid, wanted.st_gid)
+    except PermissionError:
+        raise PermissionError(
+            errno.EPERM, "cannot give the new file the old one's owner and group"
+        ) from None
 
 
 def _sync_folder(folder: Path) -> None:

@@ -8,7 +8,6 @@ code, the metric (or the subject's words) and the normalised statement.
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 from .errors import BaselineError
 from .words import metric_words
@@ -30,15 +29,19 @@ def fingerprint(finding) -> str:
 def load(path: str) -> Counter:
     import json
 
+    from .files import read_bytes
+
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        data = json.loads(read_bytes(path).decode("utf-8"))
         counts = data["fingerprints"]
         if data.get("version") != 1 or not isinstance(counts, dict):
             raise ValueError("not a statlint baseline (version 1)")
         return Counter({str(key): int(value) for key, value in counts.items()})
     except FileNotFoundError:
         raise BaselineError(f"{path}: baseline file not found") from None
-    except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
+    except OSError as error:
+        raise BaselineError(f"{path}: cannot read baseline ({error.strerror or error})") from None
+    except (ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise BaselineError(f"{path}: cannot read baseline ({error})") from None
 
 

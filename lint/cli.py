@@ -44,8 +44,42 @@ DATE = click.option(
     "[default: each draft's dateline or front matter].",
 )
 NO_CONFIG = click.option("--no-config", is_flag=True, help="Read no configuration file.")
-SELECT = click.option("--select", help="Only these rule codes or prefixes, comma-separated (SL2).")
-IGNORE = click.option("--ignore", help="Leave out these rule codes or prefixes, comma-separated.")
+
+
+def shown_line(text: str) -> str:
+    from .terminal import shown
+
+    return shown(text, one_line=True)
+
+
+def echo(text: str, **options) -> None:
+    """click.echo of text whose control characters are escaped (statlint.terminal)."""
+    from .terminal import shown
+
+    click.echo(shown(text), **options)
+
+
+def _known_codes(ctx, param, value: str | None) -> str | None:
+    from .command import codes
+    from .rules import unknown_code
+
+    for code in codes(value):
+        problem = unknown_code(code)
+        if problem:
+            raise click.BadParameter(problem)
+    return value
+
+
+SELECT = click.option(
+    "--select",
+    callback=_known_codes,
+    help="Only these rule codes or prefixes, comma-separated (SL2).",
+)
+IGNORE = click.option(
+    "--ignore",
+    callback=_known_codes,
+    help="Leave out these rule codes or prefixes, comma-separated.",
+)
 STDIN_FILENAME = click.option(
     "--stdin-filename", help="The name to report for input read from '-'."
 )
@@ -90,7 +124,7 @@ def _report_inputs(notes, problems) -> None:
 
 def _fail(messages) -> None:
     for message in messages:
-        click.echo(f"statlint: error: {message}", err=True)
+        echo(f"statlint: error: {shown_line(message)}", err=True)
     sys.exit(2)
 
 
@@ -123,6 +157,12 @@ def _codes(value: str | None) -> tuple[str, ...]:
     "--fix",
     is_flag=True,
     help="Write the safe fixes (canonical values, a missing period), then report the rest.",
+)
+@click.option(
+    "--fix-in-place",
+    is_flag=True,
+    help="Like --fix, but write into each file itself: a read-only or hard-linked file is "
+    "fixed too (--fix leaves it, with a note).",
 )
 @click.option(
     "--show-diff",
@@ -163,7 +203,7 @@ def list_rules():
     from .rules import RULES, summary
 
     for rule in RULES.values():
-        click.echo(f"{rule.CODE}  {rule.NAME:<24} {rule.SEVERITY:<8} {summary(rule)}")
+        echo(f"{rule.CODE}  {rule.NAME:<24} {rule.SEVERITY:<8} {summary(rule)}")
 
 
 @main.command()
@@ -174,10 +214,10 @@ def explain(code):
 
     rule = RULES.get(code.upper())
     if rule is None:
-        click.echo(f"statlint: error: no rule {code!r}; see 'statlint rules'", err=True)
+        echo(f"statlint: error: no rule {code!r}; see 'statlint rules'", err=True)
         sys.exit(2)
-    click.echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY})\n")
-    click.echo(rule.__doc__.strip())
+    echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY})\n")
+    echo(rule.__doc__.strip())
 
 
 @main.command()
@@ -197,7 +237,7 @@ def extract(paths, fmt, stdin_filename, date):
     claims = [claim for document in documents for claim in extract_claims(document)]
     from .report import EXTRACT_FORMATS
 
-    click.echo(EXTRACT_FORMATS[fmt](claims), nl=False)
+    echo(EXTRACT_FORMATS[fmt](claims), nl=False)
     sys.exit(2 if problems else 0)
 
 
@@ -219,9 +259,9 @@ def registry_check(paths):
         except RegistryError as error:
             failed = True
             for problem in error.problems:
-                click.echo(f"statlint: error: {problem}", err=True)
+                echo(f"statlint: error: {shown_line(problem)}", err=True)
             continue
-        click.echo(f"{path}: ok ({len(loaded.metrics)} metrics, {len(loaded.figures)} figures)")
+        echo(f"{path}: ok ({len(loaded.metrics)} metrics, {len(loaded.figures)} figures)")
     sys.exit(2 if failed else 0)
 
 
@@ -236,11 +276,11 @@ def init_command():
 
     for name, written in init(Path.cwd()):
         if written:
-            click.echo(f"wrote {name}")
+            echo(f"wrote {name}")
         else:
-            click.echo(f"{name} exists: left as it is", err=True)
+            echo(f"{name} exists: left as it is", err=True)
             if name == ".pre-commit-config.yaml":
-                click.echo("add this hook to it:\n" + FILES[name].split("repos:\n", 1)[1])
+                echo("add this hook to it:\n" + FILES[name].split("repos:\n", 1)[1])
 
 
 @main.command()
@@ -286,7 +326,7 @@ def annotate(draft, output, registries, select, ignore, config_path, no_config):
     except OSError as error:
         _fail([f"{output}: cannot write ({error.strerror or error})"])
     left_out = f" ({skipped} in headers or footers left out)" if skipped else ""
-    click.echo(f"wrote {output} with {added} comment(s){left_out}")
+    echo(f"wrote {output} with {added} comment(s){left_out}")
     sys.exit(result.exit_code)
 
 
@@ -321,7 +361,7 @@ def harvest(paths, output, force):
         write_atomic(output, text.encode("utf-8"))
     except OSError as error:
         _fail([f"{output}: cannot write ({error.strerror or error})"])
-    click.echo(
+    echo(
         f"wrote {output}: {counts['metrics']} metric(s), {counts['figures']} figure(s); "
         f"{counts['unresolved']} unresolved and {counts['undated']} undated cluster(s) "
         "left as comments"
@@ -373,5 +413,5 @@ def report(paths, html_path, registries, config_path, no_config):
     except OSError as error:
         _fail([f"{html_path}: cannot write ({error.strerror or error})"])
     marked = sum(len(found) for _, _, found in documents)
-    click.echo(f"wrote {html_path}: {len(documents)} document(s), {marked} statement(s)")
+    echo(f"wrote {html_path}: {len(documents)} document(s), {marked} statement(s)")
     sys.exit(2 if problems else 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import sys
 
 from .record import record
+from .terminal import shown
 
 PROGRESS_FROM = 200  # files: fewer than this finish before a bar would help
 
@@ -40,26 +41,27 @@ class LintRequest:
     stdin_filename: str | None = None
     quiet: bool = False
     fix: bool = False  # write the safe fixes, then report what is left
+    fix_in_place: bool = False  # --fix, writing into each file (hard links, read-only)
     show_diff: bool = False  # print the safe fixes as a unified diff; write nothing
     date: str | None = None  # the date every document speaks from (--date)
 
 
 def say(message: str, err: bool = False) -> None:
     stream = sys.stderr if err else sys.stdout
-    stream.write(message)
+    stream.write(shown(message))
     stream.flush()
 
 
 def report_inputs(notes, problems) -> None:
     for note in notes:
-        say(f"statlint: note: {note}\n", err=True)
+        say(f"statlint: note: {shown(note, one_line=True)}\n", err=True)
     for problem in problems:
-        say(f"statlint: error: {problem}\n", err=True)
+        say(f"statlint: error: {shown(problem, one_line=True)}\n", err=True)
 
 
 def fail(messages) -> None:
     for message in messages:
-        say(f"statlint: error: {message}\n", err=True)
+        say(f"statlint: error: {shown(message, one_line=True)}\n", err=True)
     raise Exit(2)
 
 
@@ -115,7 +117,10 @@ def _lint(request: LintRequest) -> int:
         config = resolve(request.config_path, not request.no_config)
         if request.show_diff:
             return _show_fixes(options, config)
-        unwritten = _write_fixes(options, config, request.quiet) if request.fix else []
+        fix = request.fix or request.fix_in_place
+        unwritten = (
+            _write_fixes(options, config, request.quiet, request.fix_in_place) if fix else []
+        )
         progress = None if request.quiet else progress_bar
         result = run_lint(options, config, progress=progress, sink=writer)
     except RegistryError as error:
@@ -174,14 +179,27 @@ def _text(data: bytes) -> str:
     return decode(data, "")[0]
 
 
-def _write_fixes(options, config, quiet: bool) -> list[str]:
-    """Write the fixes, each file whole or not at all; the files that could not be."""
-    from .atomic import ChangedSinceRead, write_atomic
+def _write_fixes(options, config, quiet: bool, in_place: bool) -> list[str]:
+    """Write the fixes, each file whole or not at all; the files that could not be.
+    A file that replacing would change beyond its text (read-only, hard-linked) is left
+    with a note, unless `in_place` says to write into it."""
+    from .atomic import ChangedSinceRead, replacing_changes, write_atomic, write_in_place
 
     unwritten, fixed, files = [], 0, 0
     for file_fix in _fixes(options, config):
         try:
-            write_atomic(file_fix.path, file_fix.after, expected=file_fix.before)
+            refused = None if in_place else replacing_changes(file_fix.path)
+            if refused:
+                say(
+                    f"statlint: note: {file_fix.path}: not fixed: {refused} "
+                    "(--fix-in-place writes into it)\n",
+                    err=True,
+                )
+                continue
+            if in_place:
+                write_in_place(file_fix.path, file_fix.after, expected=file_fix.before)
+            else:
+                write_atomic(file_fix.path, file_fix.after, expected=file_fix.before)
         except ChangedSinceRead as error:
             unwritten.append(str(error))
             continue

@@ -42,6 +42,8 @@ def _toml(path: str, data: bytes) -> dict:
         raise ConfigError(f"{path}: cannot read ({error})") from None
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{path}: not valid TOML: {error}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: not read: nested too deeply") from None
 
 
 def _section(path: str) -> dict | None:
@@ -49,9 +51,10 @@ def _section(path: str) -> dict | None:
 
     Files whose exact bytes were read before come from the cache: no TOML parser, no
     schema validation. A pyproject.toml that never says "statlint" is not parsed at all."""
+    from .files import read_bytes
+
     try:
-        with open(path, "rb") as stream:
-            data = stream.read()
+        data = read_bytes(path)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read ({error.strerror or error})") from None
     is_pyproject = os.path.basename(path) == "pyproject.toml"
@@ -59,6 +62,8 @@ def _section(path: str) -> dict | None:
         return None
     cached = diskcache.lookup("config", path, data)
     if isinstance(cached, dict) and isinstance(cached.get("settings"), (dict, type(None))):
+        if cached["settings"] is not None:
+            _check_meanings(cached["settings"], _where(path))
         return cached["settings"]
     settings = _toml(path, data)
     if is_pyproject:
@@ -94,8 +99,13 @@ def _validator():
     return jsonschema.Draft202012Validator(schema)
 
 
+def _where(path: str) -> str:
+    return path + (": [tool.statlint]" if os.path.basename(path) == "pyproject.toml" else "")
+
+
 def _check(settings: dict, path: str) -> None:
-    where = path + (": [tool.statlint]" if os.path.basename(path) == "pyproject.toml" else "")
+    where = _where(path)
+    _check_meanings(settings, where)
     for error in _validator().iter_errors(settings):
         key = ".".join(map(str, error.absolute_path))
         if error.validator == "additionalProperties":
@@ -103,6 +113,49 @@ def _check(settings: dict, path: str) -> None:
             key = ".".join(filter(None, [key, unknown[0]]))
             raise ConfigError(f"{where}: unknown key '{key}'")
         raise ConfigError(f"{where}: key '{key or '(top)'}': {error.message}")
+
+
+def _check_meanings(settings: dict, where: str) -> None:
+    """What the schema cannot check: that rule codes name rules and that exclude patterns
+    are patterns. Values of the wrong type are left to the schema."""
+    from .rules import unknown_code
+
+    named = [(key, code) for key in ("select", "ignore") for code in _strings(settings.get(key))]
+    severity = settings.get("severity")
+    named += [("severity", code) for code in severity] if isinstance(severity, dict) else []
+    ignores = settings.get("per-file-ignores")
+    for glob, codes in ignores.items() if isinstance(ignores, dict) else ():
+        named += [(f"per-file-ignores.{glob}", code) for code in _strings(codes)]
+    for key, code in named:
+        problem = unknown_code(code)
+        if problem:
+            raise ConfigError(f"{where}: key '{key}': {problem}")
+    for pattern in _strings(settings.get("exclude"), split=False):
+        problem = exclude_problem(pattern)
+        if problem:
+            raise ConfigError(f"{where}: key 'exclude': {pattern!r} {problem}")
+
+
+def _strings(value, split: bool = True) -> list[str]:
+    """The strings of a list, or of a comma-separated string; nothing for other types."""
+    if isinstance(value, str):
+        return [s.strip() for s in (value.split(",") if split else [value]) if s.strip()]
+    if isinstance(value, list):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def exclude_problem(pattern: str) -> str | None:
+    """Why a gitignore-style pattern cannot be used, or None."""
+    import re
+
+    import pathspec
+
+    try:
+        pathspec.GitIgnoreSpec.from_lines([pattern]).match_file("x")
+    except (ValueError, re.error) as error:
+        return f"is not a gitignore pattern ({error})"
+    return None
 
 
 def _codes(value) -> tuple[str, ...]:

@@ -8,7 +8,9 @@ loop or an unreadable folder is reported and skipped; the walk goes on.
 from __future__ import annotations
 
 import os
+import stat
 
+from .files import kind_of
 from .record import field, record
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
@@ -46,14 +48,38 @@ def discover(paths, extensions=(), excludes: Excludes | None = None) -> Found:
     """Files to read, in a stable order. A file named outright is always read."""
     found = Found()
     suffixes = (*DRAFT_SUFFIXES, *extensions)
+    named = []
     for path in paths:
-        if path == "-" or os.path.isfile(path):
-            found.files.append(path)
-        elif os.path.isdir(path):
-            found.files.extend(_walk(path, found, suffixes, excludes or Excludes()))
+        try:
+            mode = os.stat(path).st_mode if path != "-" else stat.S_IFREG
+        except OSError as error:
+            found.problems.append(f"{path}: {_missing(error)}")
+            continue
+        if stat.S_ISREG(mode):
+            named.append(path)
+        elif stat.S_ISDIR(mode):
+            named.extend(_walk(path, found, suffixes, excludes or Excludes()))
         else:
-            found.problems.append(f"{path}: no such file or directory")
+            found.problems.append(f"{path}: not a regular file but {kind_of(mode)}, not read")
+    found.files = _once(named)
     return found
+
+
+def _missing(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "no such file or directory"
+    return f"cannot read ({_reason(error)})"
+
+
+def _once(paths: list[str]) -> list[str]:
+    """Each file once, under the first name it was given by ("d.txt ./d.txt")."""
+    seen, kept = set(), []
+    for path in paths:
+        real = path if path == "-" else os.path.realpath(path)
+        if real not in seen:
+            seen.add(real)
+            kept.append(path)
+    return kept
 
 
 def _walk(root: str, found: Found, suffixes, excludes: Excludes) -> list[str]:
@@ -83,8 +109,8 @@ def _walk(root: str, found: Found, suffixes, excludes: Excludes) -> list[str]:
                 continue
             if is_dir:
                 stack.append(path)
-            elif os.path.splitext(entry.name)[1].lower() in suffixes:
-                files.append(path)
+            elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in suffixes:
+                files.append(path)  # a regular file: a FIFO would block its reader
     return sorted(files)
 
 

@@ -141,9 +141,10 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
 def read(path) -> Document:
     """Read a draft (.txt, .md, .html, .docx). Raises DocumentError naming the file."""
     name = str(path)
+    from .files import read_bytes
+
     try:
-        with open(path, "rb") as stream:
-            data = stream.read()
+        data = read_bytes(path)
     except IsADirectoryError:
         raise DocumentError(f"{name}: is a directory") from None
     except OSError as error:

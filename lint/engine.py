@@ -199,6 +199,11 @@ def _unused_markers(suppressions: dict, ran) -> list[Finding]:
 
 
 def _judgeable(directive, codes_ran: set, catalogue: dict) -> bool:
+    """A marker is judged when every rule it names ran, or when it names no rule at all."""
+    from statlint.rules import unknown_code
+
+    if any(unknown_code(code) for code in directive.codes or ()):
+        return True
     named = [
         code
         for code, rule in catalogue.items()

@@ -74,8 +74,12 @@ def page(documents: list[tuple[str, list[str], list[Statement]]], title: str) ->
         for path, lines, found in documents
     ]
     payload = json.dumps({"title": title, "documents": data}, ensure_ascii=False)
-    payload = payload.replace("</", "<\\/")  # nothing in the data can close the script
-    return TEMPLATE.replace("__TITLE__", _escape(title)).replace("__DATA__", payload)
+    # "<", ">" and "&" only as JSON escapes: no "</script>", "<!--" or "<script" in the data
+    # can end the script or turn the parser's script states
+    for mark, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        payload = payload.replace(mark, escape)
+    head, tail = TEMPLATE.split("__DATA__")
+    return head.replace("__TITLE__", _escape(title)) + payload + tail
 
 
 def _escape(text: str) -> str:

@@ -28,6 +28,7 @@ from .engine import (
     unused_markers,
 )
 from .extract import extract
+from .files import read_bytes
 from .match import link
 from .record import field, record, replace
 
@@ -314,9 +315,7 @@ def fixes(options: Options, config: Config) -> tuple[list[FileFix], list[str]]:
             notes.append(f"{path}: not fixed: Word files are not rewritten (statlint annotate)")
             continue
         try:
-            with open(path, "rb") as stream:
-                data = stream.read()
-            done.append(_fixed(path, data, setup, keep))
+            done.append(_fixed(path, read_bytes(path), setup, keep))
         except (OSError, DocumentError):
             continue
         except Unfixable as error:

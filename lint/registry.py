@@ -5,6 +5,7 @@ Every problem is reported with the file, line and YAML path of the key, never a 
 
 from __future__ import annotations
 
+import math
 import os
 from functools import lru_cache
 
@@ -16,6 +17,7 @@ from .words import NO_VOCABULARY, Vocabulary, metric_words, word_set
 
 UNITS = ("percent", "percentage_points", "count", "GBP", "USD", "EUR")
 MAX_NODES = 50_000  # nodes: a hand-made registry has a few thousand; an alias bomb, billions
+MAX_DEPTH = 64  # levels of nesting: the format has five
 MAX_BYTES = 10_000_000  # a registry is written by hand: larger is a mistake or an attack
 SAFE_TAGS = (
     "tag:yaml.org,2002:map",
@@ -63,8 +65,26 @@ class Registry:
 def _compose(text: str, name: str):
     import yaml
 
+    class Bounded(yaml.SafeLoader):
+        """Stops composing once the registry has too many nodes or nests too deeply,
+        before the whole document has been read."""
+
+        nodes, depth = 0, 0
+
+        def compose_node(self, parent, index):
+            self.nodes, self.depth = self.nodes + 1, self.depth + 1
+            mark = self.peek_event().start_mark
+            if self.nodes > MAX_NODES:
+                raise RegistryError([f"{name}:{mark.line + 1}: more than {MAX_NODES:,} entries"])
+            if self.depth > MAX_DEPTH:
+                raise RegistryError([f"{name}:{mark.line + 1}: nested over {MAX_DEPTH} deep"])
+            try:
+                return super().compose_node(parent, index)
+            finally:
+                self.depth -= 1
+
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)
+        return yaml.compose(text, Loader=Bounded)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         line = f":{mark.line + 1}" if mark else ""
@@ -106,11 +126,14 @@ def _scalar(node, name: str):
 
     if not isinstance(node, yaml.ScalarNode):
         raise RegistryError([f"{name}:{node.start_mark.line + 1}: a key must be plain text"])
+    line = node.start_mark.line + 1
     try:
-        return yaml.SafeLoader("").construct_object(node)
+        value = yaml.SafeLoader("").construct_object(node)
     except yaml.YAMLError as error:
-        line = node.start_mark.line + 1
         raise RegistryError([f"{name}:{line}: {error.problem or 'unsupported value'}"]) from None
+    if isinstance(value, float) and not math.isfinite(value):
+        raise RegistryError([f"{name}:{line}: {node.value!r} is not a finite number"])
+    return value
 
 
 def _dotted(path: tuple) -> str:
@@ -260,9 +283,10 @@ def load(path: str | os.PathLike) -> Registry:
     A registry whose exact bytes validated before is read from the cache: no YAML parsing,
     no schema validation (whose imports alone cost ~100 ms)."""
     name = str(path)
+    from .files import read_bytes
+
     try:
-        with open(path, "rb") as stream:
-            data = stream.read(MAX_BYTES + 1)
+        data = read_bytes(path, MAX_BYTES)
     except OSError as error:
         raise RegistryError([f"{name}: cannot read registry ({error.strerror or error})"]) from None
     if len(data) > MAX_BYTES:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import Claim, plain_number
+from .terminal import shown
 
 EXTRACT_COLUMNS = (
     ("location", lambda c: f"{c.path}:{c.line}:{c.column}"),
@@ -111,10 +112,11 @@ class TextWriter(Writer):
     def body(self, findings) -> str:
         out = []
         for finding in findings:
-            out.append(f"{_where(finding)}: {finding.code} {finding.severity} {finding.message}")
+            message = shown(finding.message, one_line=True)
+            out.append(f"{_where(finding)}: {finding.code} {finding.severity} {message}")
             if finding.source_line is not None:
-                shown, caret = _excerpt(finding.source_line, finding)
-                out += [f"    {shown}", f"    {caret}"]
+                excerpt, caret = _excerpt(finding.source_line, finding)
+                out += [f"    {excerpt}", f"    {caret}"]
         return "".join(line + "\n" for line in out)
 
     def tail(self, totals: Totals) -> str:
@@ -129,9 +131,10 @@ class TextWriter(Writer):
 
 def _where(finding) -> str:
     """path:line:col, or for Word, where a line is a paragraph: path:paragraph N:col."""
-    if finding.path.lower().endswith(".docx"):
-        return f"{finding.path}:paragraph {finding.line}:{finding.column}"
-    return f"{finding.path}:{finding.line}:{finding.column}"
+    path = shown(finding.path, one_line=True)
+    if path.lower().endswith(".docx"):
+        return f"{path}:paragraph {finding.line}:{finding.column}"
+    return f"{path}:{finding.line}:{finding.column}"
 
 
 class JsonWriter(Writer):

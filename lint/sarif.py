@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from urllib.parse import quote
 
 from . import __version__
 from .baseline import fingerprint
@@ -15,12 +16,14 @@ LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 
 
 def _uri(path: str, root: Path) -> str:
-    """A URI relative to the repository root, with forward slashes."""
+    """A URI relative to the repository root, with forward slashes, percent-encoded."""
     if path == "-":
         return "stdin"
     absolute = Path(path).resolve()
     relative = os.path.relpath(absolute, root)
-    return absolute.as_uri() if relative.startswith("..") else Path(relative).as_posix()
+    if relative.startswith(".."):
+        return absolute.as_uri()
+    return quote(Path(relative).as_posix(), safe="/")  # "c#d.txt", "e?f.txt", "x:y.txt"
 
 
 def _rule(rule) -> dict:

@@ -18,7 +18,7 @@ from .record import field, record
 _DIRECTIVE = re.compile(
     r"statlint:\s*(?:"
     r"(?P<ignore>ignore)(?:\[(?P<ignore_codes>[A-Za-z0-9,\s]*)\])?"
-    r"|(?P<block>disable|enable)(?P<block_codes>(?:[\s,]+SL\d{1,3})*)"
+    r"|(?P<block>disable|enable)(?P<block_codes>(?:[ \t,]+SL[0-9A-Za-z]*)*)"
     r")(?:\s*-->)?",
     re.IGNORECASE,
 )
@@ -109,7 +109,8 @@ class _Blocks:
 
 
 def _codes(text: str | None) -> frozenset[str] | None:
-    codes = frozenset(code.upper() for code in re.findall(r"SL\d{1,3}", text or "", re.I))
+    """The codes as written ("SL1O1" stays itself, to be reported as no rule)."""
+    codes = frozenset(code.upper() for code in re.split(r"[\s,]+", text or "") if code)
     return codes or None
 
 

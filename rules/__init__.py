@@ -32,3 +32,21 @@ RULES = {
 def summary(rule) -> str:
     """The first line of a rule's documentation."""
     return rule.__doc__.strip().splitlines()[0]
+
+
+# Codes the rule catalogue defines that this version does not run yet: naming them (in
+# --select, a configuration or a marker) is not an error.
+PLANNED = ("SL203", "SL204", "SL301", "SL302")
+
+
+def unknown_code(code: str) -> str | None:
+    """What is wrong with a rule code or prefix that names no rule ("SL1O1"), with the
+    nearest code; None when it names one ("SL101", "SL1", "SL")."""
+    known = [*RULES, *PLANNED]
+    if any(name.startswith(code.upper()) for name in known):
+        return None
+    from difflib import get_close_matches
+
+    nearest = get_close_matches(code.upper(), known, n=1, cutoff=0.6)
+    hint = f" (did you mean {nearest[0]}?)" if nearest else " (statlint rules lists them)"
+    return f"unknown rule code {code!r}{hint}"

@@ -2,7 +2,8 @@
 
 ## What it does
 Reports a `statlint: ignore[...]` marker, or a `<!-- statlint: disable ... -->` block,
-that hid no finding in this run. Markers naming rules that did not run are not judged.
+that hid no finding in this run. Markers naming rules that did not run are not judged; a
+marker naming a code that is no rule ("SL1O1") is always reported, with the nearest code.
 
 ## Why is this bad?
 Suppressions outlive the problem they were written for. A stale marker hides the next,
@@ -33,5 +34,14 @@ def check_directives(path, directives, ctx):
             directive.line,
             directive.column,
             directive.end_column,
-            f"'{directive.text}' suppresses nothing here: remove it",
+            _message(directive),
         )
+
+
+def _message(directive) -> str:
+    from statlint.rules import unknown_code
+
+    unknown = [p for p in map(unknown_code, sorted(directive.codes or ())) if p]
+    if unknown:
+        return f"'{directive.text}' suppresses nothing: {'; '.join(unknown)}"
+    return f"'{directive.text}' suppresses nothing here: remove it"

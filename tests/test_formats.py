@@ -206,14 +206,14 @@ def test_folders_are_walked_with_excludes_and_a_symlink_loop_is_only_a_note(tmp_
 def test_an_unreadable_file_is_reported_and_the_others_still_linted(tmp_path, monkeypatch):
     (tmp_path / "locked.txt").write_text(FIRST + "\n")
     (tmp_path / "open.txt").write_text(FIRST + "\n")
-    real = open
+    real = os.open
 
     def guarded_open(path, *args, **kwargs):
         if str(path).endswith("locked.txt"):
             raise PermissionError(13, "Permission denied")
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr("builtins.open", guarded_open)
+    monkeypatch.setattr("os.open", guarded_open)  # root reads a chmod 000 file anyway
     result = CliRunner().invoke(main, ["--registry", LONDON, str(tmp_path)])
     assert result.exit_code == 2
     assert "locked.txt: cannot read (Permission denied)" in result.stderr

@@ -52,7 +52,10 @@ def rendered(chromium, tmp_path_factory):
     shutil.copytree(SEEDS, drafts)
     (drafts / "hostile.md").write_text(
         "Homicides fell 21% in the year to March 2025 compared with 2019. "
-        "</script><img src=x onerror=\"document.title='owned'\"> <b>bold</b>\n"
+        "</script><img src=x onerror=\"document.title='owned'\"> <b>bold</b>\n\n"
+        # "<!--" then "<script" in the data would put the page's JSON script into the
+        # parser's double-escaped state, and the page would show nothing
+        "A note <!-- on <script> tags, left open.\n"
     )
     page = folder / "report.html"
     result = CliRunner().invoke(
