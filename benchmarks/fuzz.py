@@ -7,8 +7,9 @@ long lines, deep nesting, statements packed together, suppression markers), lint
 either the fixture registry or a generated, often broken, registry; a quarter of the
 runs use `--fix`, and then `--show-diff` must find nothing left to fix. statlint runs in
 process, as `statlint.entry.main`; a crash is any exception that escapes it, an exit code
-other than 0, 1 or 2, or a fix that a second run would change again. Prints the number of
-inputs, crashes (with the first few reproduced) and the slowest input's throughput.
+other than 0, 1 or 2, or a fix that a second run would change again; a hang is a run that
+takes more than 30 s (it is stopped). Prints the number of inputs, crashes and hangs (the
+first few reproduced) and the slowest input's throughput.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import contextlib
 import io
 import os
 import random
+import signal
 import tempfile
 import time
 import traceback
@@ -117,14 +119,30 @@ def registry(rng: random.Random, folder: Path) -> str:
     return str(path)
 
 
-def run_once(arguments: list[str]) -> int:
+HANG_SECONDS = 30
+
+
+class Hang(Exception):
+    """A run that went on past HANG_SECONDS."""
+
+
+def _stop(signum, frame):
+    raise Hang(f"still running after {HANG_SECONDS} s")
+
+
+def run_once(arguments: list[str], cap: float = HANG_SECONDS) -> int:
     from statlint.entry import main
 
+    previous = signal.signal(signal.SIGALRM, _stop)
+    signal.setitimer(signal.ITIMER_REAL, cap)
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         try:
             return main(arguments)
         except SystemExit as stop:
             return stop.code if isinstance(stop.code, int) else 2
+        finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _show_diff(arguments: list[str]) -> list[str]:
@@ -137,7 +155,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    crashes, slowest = [], (0.0, 0, "")
+    crashes, hangs, slowest = [], [], (0.0, 0, "")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         os.environ["STATLINT_CACHE_DIR"] = str(folder / "cache")  # not the user's cache
@@ -167,6 +185,8 @@ def main() -> None:
                     crashes.append((arguments, f"exit code {code}"))
                 elif fixing and code != 2 and run_once(_show_diff(arguments)) != 0:
                     crashes.append((arguments, "a second run would fix more"))
+            except Hang as hang:
+                hangs.append((arguments, str(hang)))
             except Exception:  # noqa: BLE001 - a crash is what this script counts
                 crashes.append((arguments, traceback.format_exc()))
             seconds = time.perf_counter() - began
@@ -177,6 +197,9 @@ def main() -> None:
     print(f"inputs tried: {args.inputs} ({total:.0f} s)")
     print(f"crashes: {len(crashes)}")
     for arguments, error in crashes[:3]:
+        print("  ", " ".join(arguments), "\n", error)
+    print(f"hangs (over {HANG_SECONDS} s): {len(hangs)}")
+    for arguments, error in hangs[:3]:
         print("  ", " ".join(arguments), "\n", error)
     seconds, size, name = slowest
     print(

@@ -314,10 +314,14 @@ def _inherit(readings: list[Reading], text: str) -> None:
 
 
 _APPOSITION = re.compile(r"^\s*(?:[\w'’-]+\s+){0,3}?(?:\(|,?\s*or\s+|/\s*)$", re.I)
-_COORDINATION = re.compile(
-    r"^(?:\s*(?:(?:in|for|among|of|across)\s+[^,;.()\d]{1,60}?)?\s*(?:,|and|or|while|but|;)?)+\s*$",
-    re.I,
-)
+# Between two coordinated figures: separators and place phrases ("in London", "for
+# under-25s"), in any order. Read by _coordination as a walk over the positions these
+# reach, which takes time linear in the text (a regular expression of optional parts
+# repeated backtracks exponentially on a run of spaces).
+_SEPARATOR = re.compile(r"\s*(?:,|;|(?:and|or|while|but)\b)", re.I)
+_PLACE_HEAD = re.compile(r"\s*(?:in|for|among|of|across)\s+", re.I)
+_PLACE_WORDS = 60  # characters a place phrase runs to, at most
+_COORDINATION_LENGTH = 200
 
 
 _DATED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)|\s(?:to|vs\.?|versus)\s", re.I)
@@ -358,9 +362,36 @@ def _apposition(between: str) -> bool:
 
 
 def _coordination(between: str, statement: Statement) -> bool:
-    return bool(_COORDINATION.match(between)) and (
-        statement.tail == "respectively" or statement.tail is None
-    )
+    if statement.tail not in ("respectively", None):
+        return False
+    text = between.rstrip()
+    if len(text) > _COORDINATION_LENGTH:
+        return False
+    reached = [False] * (len(text) + 1)
+    reached[0] = True
+    for position in range(len(text)):
+        if not reached[position]:
+            continue
+        separator = _SEPARATOR.match(text, position)
+        if separator:
+            reached[separator.end()] = True
+        for end in _place_ends(text, position):
+            reached[end] = True
+    return reached[len(text)]
+
+
+def _place_ends(text: str, position: int) -> list[int]:
+    """Where a place phrase starting at `position` may end: before a space or at the end."""
+    head = _PLACE_HEAD.match(text, position)
+    if not head:
+        return []
+    ends = []
+    for end in range(head.end() + 1, min(len(text), head.end() + _PLACE_WORDS) + 1):
+        if text[end - 1] in ",;.()" or text[end - 1].isdigit():
+            break
+        if end == len(text) or text[end].isspace() or text[end] in ",;":
+            ends.append(end)
+    return ends
 
 
 def _by_direction(text: str, reading: Reading, since: int, previous: Reading | None) -> None:
