@@ -67,7 +67,7 @@ def prose(megabytes: float, seed: int = 3, folders=("seeds",)) -> str:
 
 
 def pathological(text: str) -> dict[str, str]:
-    """The inputs issue 7 names: each must extract at 1 MB/s or more."""
+    """Hostile inputs: each must extract at 1 MB/s or more."""
     return {
         "1 MB of digits": "7" * 1_000_000,
         "100,000 % signs": "%" * 100_000,

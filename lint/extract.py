@@ -573,7 +573,32 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
             before = readings[index - 1]
             if reading.role == "to" or before.exact == reading.value:
                 reading.subject = before.subject  # "from 2,117 to 2,390", "nearly 500 (497)"
+            elif reading.kind == "change" and before.kind == "level":
+                reading.subject = before.subject  # "reached 3.7 billion ..., up 1% on ..."
+    _fronted_qualifier(text, start, readings)
     return Sentence(start, end, block, phrases, readings)
+
+
+# "In London, ...", "Outside London, ...", "Excluding the Elizabeth line, ...": a phrase
+# before the sentence's first comma that narrows every figure in it. Periods ("In 2024,")
+# are read as periods, not as qualifiers.
+_FRONTED = re.compile(
+    r"[\W_]{0,4}(?:\d{1,2}[/.)]\s+)?((?:in|outside(?:\s+of)?|excluding|including|across|among|within|for)"
+    r"\s+[^,.;:\d()]{2,60}?),",
+    re.IGNORECASE,
+)
+
+
+def _fronted_qualifier(text: str, start: int, readings: list[Reading]) -> None:
+    found = _FRONTED.match(text, start)
+    if not found or not readings or readings[0].start < found.end():
+        return
+    if grammar.period_anchors(text, found.start(1), found.end(1)):
+        return  # "In the year to March," "For 2024/25,"
+    phrase = " ".join(found.group(1).split())
+    for reading in readings:
+        if reading.subject[0] >= found.end():
+            reading.notes.append(("fronted", phrase))
 
 
 def _range_bounds(readings: list[Reading]) -> None:
@@ -824,6 +849,8 @@ def _claims(document: Document, reading: Reading) -> list[Claim]:
     for kind, value in reading.notes:
         if kind == "row" and not written:
             written = " ".join(value.split())
+        if kind == "fronted" and written:
+            written = f"{value} {written}"  # "In London, 1,318 people ...": not England's
     signed = (
         -reading.value
         if reading.kind == "change" and reading.direction == "decrease"

@@ -3,8 +3,9 @@ source, so `&pound;1.5m` is reported at its true column.
 
 The standard library's HTMLParser with `convert_charrefs=False` reports text, entity and
 character references separately, and `getpos()` gives where each starts. Block elements
-end a line of the text; script and style are skipped; table cells are read with their
-headers; statlint's own comments are kept for the suppression reader.
+end a line of the text, and a list item starts with a bullet as in plain text; script and
+style are skipped; table cells are read with their headers; statlint's own comments are
+kept for the suppression reader.
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ class _Reader(HTMLParser):
             self.hidden += 1
         elif tag in BLOCKS:
             self._break()
+        if tag == "li" and not self.hidden:
+            self._add("• ", [self._here()] * 2)  # an item, as the segmenter knows items
         if tag == "tr":
             self.rows.append([])
         elif tag in ("td", "th"):

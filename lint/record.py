@@ -6,7 +6,7 @@ in order, defaults and default factories, `__post_init__`, equality and hashing 
 between instances of the same class, ordering when asked, a readable repr, and assignment
 refused on frozen records. Why not dataclasses itself: importing it pulls in inspect (and
 with it ast, dis and tokenize), and each class goes through a long code path. Together
-that was about 20 ms of a one-page lint's 55 ms cold start, against issue 7's budget of
+that was about 20 ms of a one-page lint's 55 ms cold start, against a budget of
 four times a bare interpreter (about 35 ms in all). Here only `__init__` is generated as
 source (as dataclasses does, so construction stays fast); comparisons read the fields with
 one `operator.attrgetter`.

@@ -19,7 +19,8 @@ _MONTHS = (
 )
 # A period straight after a statement ("£1.2bn in 2024/25"): no subject follows.
 PERIOD_AHEAD = re.compile(
-    r"\s*(?:in|over|during|for|since|between|from|by|through)\s+(?:the\s+(?:year|twelve|12|same|"
+    r"\s*(?:in|over|during|for|since|between|from|by|through|on|against|versus|vs\.?|"
+    r"compared\s+(?:with|to))\s+(?:the\s+(?:year|twelve|12|same|"
     rf"last|past|next|financial|previous|first|second|third|fourth|end)\b|(?:19|20)\d\d|{_MONTHS}\b|"
     r"(?:this|last|next)\s+year\b(?!['’]))",
     re.IGNORECASE,
@@ -117,7 +118,36 @@ def after(text: str, position: int, limit: int) -> tuple[int, int]:
         words.pop()  # "1,300 additional officers and [500 new PCSOs]"
     if not words:
         return position, position
-    return position + words[0].start(), position + words[-1].end()
+    end = _described(region, words)
+    return position + words[0].start(), position + end
+
+
+# "704 people were living on the streets": a noun that says nothing of its own ("people",
+# "those") is described by the verb phrase after it, which is then the subject.
+_DESCRIBED_BY = re.compile(
+    r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
+    r"(?:seen\s+|found\s+|recorded\s+as\s+|still\s+)?[a-z]+(?:ing|ed)\b",
+    re.IGNORECASE,
+)
+
+
+def _described(region: str, words: list) -> int:
+    """Where the subject ends: after its words, or after the verb phrase that describes a
+    noun of only general words."""
+    from .words import content_words
+
+    end = words[-1].end()
+    if content_words(region[words[0].start() : end]):
+        return end
+    verb = _DESCRIBED_BY.match(region, end)
+    if not verb:
+        return end
+    stop = _END.search(region, verb.end())
+    tail = region[verb.end() : stop.start() if stop else len(region)]
+    found = list(_WORDS.finditer(tail))[:MAX_WORDS]
+    while found and found[-1].group().lower() in _DANGLING:
+        found.pop()
+    return verb.end() + (found[-1].end() if found else 0)
 
 
 def before(text: str, position: int, floor: int) -> tuple[int, int]:
