@@ -1,8 +1,10 @@
 """Link claims to the registry's metrics by their subject (the match layer).
 
 An alias matches when all its words are in the subject and the subject has no other word
-that could change what is measured: general English and the registry's own filler words
-aside, any other word is a qualifier the alias lacks ("personal robbery" is not
+that could change what is measured: general English, the registry's own filler words and
+the words of the metric's own name and other aliases (which say what the metric is: "in
+London" for a metric named "... in London") aside, any other word is a qualifier the
+metric lacks ("personal robbery" is not
 "robbery"; "homicides in Manchester" are not a London registry's homicides), so the
 statement is not checked. The most specific alias wins, and a tie between metrics is
 kept as uncertain, never guessed. When unsure, statlint does not match.
@@ -33,16 +35,16 @@ class Alias:
     words: frozenset
     metric: str
     vocabulary: Vocabulary = NO_VOCABULARY
+    scope: frozenset = frozenset()  # the words of the metric's name and all its aliases
 
 
 def _aliases(registry: Registry) -> list[Alias]:
     found = []
     for metric in registry.metrics.values():
         vocabulary = registry.vocabulary.merged(metric.vocabulary)
-        for phrase in (*metric.aliases, metric.name):
-            words = metric_words(phrase, vocabulary)
-            if words:
-                found.append(Alias(words, metric.id, vocabulary))
+        phrases = [metric_words(p, vocabulary) for p in (*metric.aliases, metric.name)]
+        scope = frozenset().union(*phrases)
+        found += [Alias(words, metric.id, vocabulary, scope) for words in phrases if words]
     return found
 
 
@@ -62,7 +64,7 @@ def _best(subject: str, aliases) -> tuple[str | None, tuple[str, ...], tuple[str
         words = metric_words(subject, alias.vocabulary) - alias.vocabulary.places
         if not alias.words <= words:
             continue
-        extra = words - alias.words
+        extra = words - alias.scope  # a word of the metric's own name narrows nothing
         if extra:
             nearest = max(nearest, (len(alias.words), tuple(sorted(extra))))
             partial[alias.metric] = partial.get(alias.metric, frozenset()) | alias.words

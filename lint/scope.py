@@ -387,6 +387,11 @@ class Context:
                 continue
             if reading.role and reading.role != "to":
                 continue
+            change = readings[index - 1] if index else None
+            if reading.role == "to" and change is not None and change.kind == "change":
+                if change.period is not None:  # "fell by 1% last year ..., to 1,602"
+                    reading.period, reading.period_from = change.period, "sentence"
+                    continue
             sibling = _sibling_level(self.text, readings, index)
             here = _shared_for(reading, shared)
             if sibling is not None:

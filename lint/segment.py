@@ -11,7 +11,7 @@ import re
 
 from .record import record
 
-BULLET = re.compile(r"[ \t]*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)]|\([a-z0-9]\))\s")
+BULLET = re.compile(r"[ \t]*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)/]|\([a-z0-9]\))\s")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£])")
 _ABBREVIATION = re.compile(
     r"(?:\b(?:e\.g|i\.e|mr|mrs|ms|dr|st|no|nos|vs|approx|c|etc|cllr|prof|sir|rev|cf|fig)"

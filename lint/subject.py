@@ -123,10 +123,17 @@ def after(text: str, position: int, limit: int) -> tuple[int, int]:
 
 
 # "704 people were living on the streets": a noun that says nothing of its own ("people",
-# "those") is described by the verb phrase after it, which is then the subject.
+# "those") is described by the verb phrase after it, which is then part of the subject.
 _DESCRIBED_BY = re.compile(
     r"\s+(?:were|was|are|is|have\s+been|has\s+been|had\s+been)\s+(?:\w+ly\s+)?"
     r"(?:seen\s+|found\s+|recorded\s+as\s+|still\s+)?[a-z]+(?:ing|ed)\b",
+    re.IGNORECASE,
+)
+# "1.4 million households were on waiting lists", "people are in temporary accommodation":
+# where they are is what is counted, whatever the noun.
+_LOCATED_BY = re.compile(
+    r"\s+(?:were|was|are|is)\s+(?:still\s+)?(?:on|in|living\s+in)\s+(?!(?:19|20)\d\d)"
+    r"(?!the\s+(?:year|same|last|previous|first|end)\b)",
     re.IGNORECASE,
 )
 
@@ -137,17 +144,30 @@ def _described(region: str, words: list) -> int:
     from .words import content_words
 
     end = words[-1].end()
-    if content_words(region[words[0].start() : end]):
-        return end
-    verb = _DESCRIBED_BY.match(region, end)
+    verb = _LOCATED_BY.match(region, end)
+    if not verb and not content_words(region[words[0].start() : end]):
+        verb = _DESCRIBED_BY.match(region, end)
     if not verb:
         return end
     stop = _END.search(region, verb.end())
-    tail = region[verb.end() : stop.start() if stop else len(region)]
+    tail = region[verb.end() : _period_start(region, verb.end(), stop.start() if stop else None)]
     found = list(_WORDS.finditer(tail))[:MAX_WORDS]
     while found and found[-1].group().lower() in _DANGLING:
         found.pop()
     return verb.end() + (found[-1].end() if found else 0)
+
+
+def _period_start(region: str, start: int, end: int | None) -> int:
+    """Where the first period phrase in region[start:end] begins ("at the end of March
+    2025"), else `end`: a subject never runs into the period its figure is for."""
+    from . import grammar
+
+    end = len(region) if end is None else end
+    for anchor in grammar.period_anchors(region, start, end):
+        found = grammar.period_at(region, anchor, start, end)
+        if found:
+            return found[0].start
+    return end
 
 
 def before(text: str, position: int, floor: int) -> tuple[int, int]:
