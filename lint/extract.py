@@ -627,7 +627,11 @@ def _subject_span(text: str, reading: Reading, neighbours, sentence) -> tuple[in
     after = subject.after(text, end, neighbours[1] if neighbours[1] >= end else sentence[1])
     before = subject.before(text, start, max(neighbours[0], sentence[0]))
     first, second = (after, before) if _subject_follows(text, reading) else (before, after)
-    return first if first[1] > first[0] else second
+    start, end = first if first[1] > first[0] else second
+    cut = subject.period_start(text, start, end)  # "households ... at the end of March"
+    while cut > start and text[cut - 1] in " ,\n":
+        cut -= 1
+    return (start, cut) if cut > start else (start, end)
 
 
 _NOUN_AFTER = re.compile(

@@ -110,7 +110,10 @@ def after(text: str, position: int, limit: int) -> tuple[int, int]:
     stop = _END.search(region, max(skip - 1, 0), reach)
     phrase_end = stop.start() if stop else len(region)
     words = list(_WORDS.finditer(region, skip, phrase_end))[:MAX_WORDS]
+    share = bool(lead) and lead.group().strip().lower() == "of"
     for index, word in enumerate(words[1:], start=1):
+        if share:
+            break  # "62.1% of trains arrived on time": the verb says which share
         if _PAST_VERB.fullmatch(word.group()) and words[index - 1].group().lower() not in _DANGLING:
             words = words[:index]  # "584 people attended", "homicides recorded by the Met"
             break
@@ -150,14 +153,14 @@ def _described(region: str, words: list) -> int:
     if not verb:
         return end
     stop = _END.search(region, verb.end())
-    tail = region[verb.end() : _period_start(region, verb.end(), stop.start() if stop else None)]
+    tail = region[verb.end() : period_start(region, verb.end(), stop.start() if stop else None)]
     found = list(_WORDS.finditer(tail))[:MAX_WORDS]
     while found and found[-1].group().lower() in _DANGLING:
         found.pop()
     return verb.end() + (found[-1].end() if found else 0)
 
 
-def _period_start(region: str, start: int, end: int | None) -> int:
+def period_start(region: str, start: int, end: int | None) -> int:
     """Where the first period phrase in region[start:end] begins ("at the end of March
     2025"), else `end`: a subject never runs into the period its figure is for."""
     from . import grammar
