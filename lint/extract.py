@@ -621,17 +621,32 @@ _BRACKET = re.compile(r"\s*\([^()]{0,40}\)")
 def _subject_span(text: str, reading: Reading, neighbours, sentence) -> tuple[int, int]:
     start = reading.start
     end = reading.end
+    if reading.kind == "level" and reading.statement.increment:
+        end = reading.statement.quantity.end  # "234,400 net additional dwellings"
     if reading.statement.exact is not None:  # "nearly 500 (497) people": past the bracket
         bracket = _BRACKET.match(text, end)
         end = bracket.end() if bracket else end
     after = subject.after(text, end, neighbours[1] if neighbours[1] >= end else sentence[1])
     before = subject.before(text, start, max(neighbours[0], sentence[0]))
     first, second = (after, before) if _subject_follows(text, reading) else (before, after)
-    start, end = first if first[1] > first[0] else second
-    cut = subject.period_start(text, start, end)  # "households ... at the end of March"
-    while cut > start and text[cut - 1] in " ,\n":
-        cut -= 1
-    return (start, cut) if cut > start else (start, end)
+    return _without_period(text, *(first if first[1] > first[0] else second))
+
+
+def _without_period(text: str, start: int, end: int) -> tuple[int, int]:
+    """A subject without the period phrase at its end ("households ... at the end of
+    March") or its start ("Last year rough sleeping")."""
+    period = subject.period_span(text, start, end)
+    if period is None or text[period[1] : period[1] + 1] in ("'", "’"):
+        return start, end  # "this year's budget" names the budget
+    if period[0] > start:
+        end = period[0]
+    elif period[1] < end:
+        start = period[1]
+    while end > start and text[end - 1] in " ,\n":
+        end -= 1
+    while start < end and text[start] in " ,\n":
+        start += 1
+    return start, end
 
 
 _NOUN_AFTER = re.compile(

@@ -153,24 +153,26 @@ def _described(region: str, words: list) -> int:
     if not verb:
         return end
     stop = _END.search(region, verb.end())
-    tail = region[verb.end() : period_start(region, verb.end(), stop.start() if stop else None)]
+    tail_end = stop.start() if stop else len(region)
+    period = period_span(region, verb.end(), tail_end)
+    tail = region[verb.end() : period[0] if period else tail_end]
     found = list(_WORDS.finditer(tail))[:MAX_WORDS]
     while found and found[-1].group().lower() in _DANGLING:
         found.pop()
     return verb.end() + (found[-1].end() if found else 0)
 
 
-def period_start(region: str, start: int, end: int | None) -> int:
-    """Where the first period phrase in region[start:end] begins ("at the end of March
-    2025"), else `end`: a subject never runs into the period its figure is for."""
+def period_span(region: str, start: int, end: int | None) -> tuple[int, int] | None:
+    """(start, end) of the first period phrase in region[start:end] ("at the end of March
+    2025", "Last year"), or None: a subject never runs into the period of its figure."""
     from . import grammar
 
     end = len(region) if end is None else end
     for anchor in grammar.period_anchors(region, start, end):
         found = grammar.period_at(region, anchor, start, end)
         if found:
-            return found[0].start
-    return end
+            return found[0].start, found[1]
+    return None
 
 
 def before(text: str, position: int, floor: int) -> tuple[int, int]:
