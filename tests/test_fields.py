@@ -1,0 +1,101 @@
+"""Linting outside crime, with a registry of an office's own words
+(fixtures/registries/services.yaml): what a statement is about decides what it is checked
+against, and when a statement names something narrower than the metric, it is left alone.
+Each case is a form that once gave a confident error on a correct sentence, or let a
+wrong figure pass."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from statlint.cli import main
+from statlint.document import Document
+from statlint.extract import extract
+
+from .conftest import ROOT
+
+SERVICES = str(ROOT / "fixtures" / "registries" / "services.yaml")
+
+
+def _findings(tmp_path, *drafts: tuple[str, str]) -> list[tuple[str, int, str]]:
+    for name, text in drafts:
+        (tmp_path / name).write_text(text)
+    paths = [str(tmp_path / name) for name, _ in drafts]
+    result = CliRunner().invoke(
+        main, ["--no-config", "--registry", SERVICES, "--format", "json", *paths]
+    )
+    assert result.exit_code in (0, 1), result.output
+    found = json.loads(result.stdout)["findings"]
+    return [(f["path"].rsplit("/", 1)[-1], f["line"], f["code"]) for f in found]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a place or exclusion written before the figures narrows each of them
+        "In London, 1,318 people were sleeping rough on a single night in 2024, up 16% on 2023.",
+        "Outside London, bus journeys rose 5% in 2024/25 compared with 2023/24.",
+        "Excluding the Elizabeth line, rail journeys rose 3% in 2024/25 on 2023/24.",
+        "6/ In London, 1,318 people were sleeping rough on a single night in 2024.",
+        # a word the alias lacks is a qualifier
+        "Motorcyclist road deaths fell by 5% in 2024 compared with 2023.",
+        "Single households in temporary accommodation numbered 50,000 in March 2025.",
+    ],
+)
+def test_a_narrower_statement_is_not_checked_against_the_wider_figure(tmp_path, sentence):
+    assert _findings(tmp_path, ("d.txt", sentence + "\n")) == []
+
+
+def test_a_word_of_the_metrics_own_name_narrows_nothing(tmp_path):
+    text = "In 2024 there were 1,700 people killed in road collisions in Great Britain.\n"
+    assert _findings(tmp_path, ("d.txt", text)) == [("d.txt", 1, "SL101")]
+
+
+def test_a_change_after_a_level_is_about_the_levels_subject(claims_of):
+    text = "Local bus journeys reached 3.5 billion in 2024/25, up 2% on the previous year."
+    change = next(c for c in claims_of(text) if c.kind == "change")
+    assert change.subject == "Local bus journeys"
+    assert change.baseline == "2023-04/2024-03"
+
+
+def test_a_change_on_the_previous_year_is_not_compared_by_its_baseline(tmp_path):
+    first = "Rail journeys reached 1.6 billion in 2024/25, up 6% on the previous year.\n"
+    second = "Bus journeys reached 3.5 billion in 2024/25, up 2% on the previous year.\n"
+    assert _findings(tmp_path, ("a.txt", first), ("b.txt", second)) == []
+
+
+def test_a_general_noun_takes_the_verb_phrase_that_describes_it(tmp_path, claims_of):
+    first = "704 people were living on the streets between January and March 2025.\n"
+    second = "706 people were living on the streets between January and March 2025.\n"
+    (claim,) = claims_of(first)
+    assert claim.subject == "people were living on the streets"
+    assert _findings(tmp_path, ("a.txt", first), ("b.txt", second)) == [("b.txt", 1, "SL201")]
+
+
+def test_a_share_is_about_what_its_verb_says(tmp_path):
+    text = "Between October and December 2024, 68.5% of trains arrived on time.\n"
+    assert _findings(tmp_path, ("d.txt", text)) == [("d.txt", 1, "SL101")]
+
+
+def test_a_level_after_a_change_takes_the_changes_period(claims_of):
+    text = "Dated 14 January 2026.\n\nRoad deaths fell by 2% last year, to 1,600.\n"
+    level = next(c for c in extract(Document.from_text("d.txt", text)) if c.kind == "level")
+    assert (level.value, level.period) == (1600, "2025")
+
+
+def test_a_subject_stops_at_its_period(claims_of):
+    text = "Households in temporary accommodation at the end of March were 5% higher."
+    (claim,) = claims_of(text)
+    assert claim.subject == "Households in temporary accommodation"
+
+
+def test_an_html_lists_lead_in_period_reaches_its_items(tmp_path):
+    page = (
+        "<p>Snapshot figures for 2024:</p><ul>"
+        "<li>4,000 people were sleeping rough on a single night</li>"
+        "<li>4,100 people were sleeping rough on a single night, up 20% on 2023</li></ul>\n"
+    )
+    assert _findings(tmp_path, ("d.html", page)) == [("d.html", 1, "SL101")]
