@@ -115,6 +115,8 @@ def after(text: str, position: int, limit: int) -> tuple[int, int]:
         if share:
             break  # "62.1% of trains arrived on time": the verb says which share
         if _PAST_VERB.fullmatch(word.group()) and words[index - 1].group().lower() not in _DANGLING:
+            if not _content_before(region, words, index):
+                break  # "1,700 people killed in road collisions": the verb says who
             words = words[:index]  # "584 people attended", "homicides recorded by the Met"
             break
     while words and words[-1].group().lower() in _DANGLING:
@@ -123,6 +125,19 @@ def after(text: str, position: int, limit: int) -> tuple[int, int]:
         return position, position
     end = _described(region, words)
     return position + words[0].start(), position + end
+
+
+_PLACE_OR_AGENT = {"in", "on", "by", "at", "for", "from", "into", "with", "within", "across"}
+
+
+def _content_before(region: str, words: list, index: int) -> bool:
+    """Whether the words before a participle name something, so that the participle
+    is the verb of the clause ("584 people attended"), not what says who they are
+    ("people killed in road collisions")."""
+    from .words import content_words
+
+    described = index + 1 < len(words) and words[index + 1].group().lower() in _PLACE_OR_AGENT
+    return bool(content_words(region[words[0].start() : words[index - 1].end()])) or not described
 
 
 # "704 people were living on the streets": a noun that says nothing of its own ("people",
