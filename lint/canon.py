@@ -72,10 +72,12 @@ def implied_changes(levels: list[Figure]) -> list[Figure]:
 
 
 def figures_for(claim, registry: Registry) -> tuple[Figure, ...]:
-    """Figures of the claim's metric, kind and unit; increments compare with none."""
+    """Figures of the claim's metric, kind and unit; increments compare with none. A
+    target ("a target of 90%") compares only with the registry's targets, and a figure
+    that happened never does."""
     if claim.metric is None or claim.kind == "increment" or claim.derived:
         return ()
-    of_metric = registry.figures_of(claim.metric)
+    of_metric = [f for f in registry.figures_of(claim.metric) if f.target == claim.target]
     if claim.kind == "change":
         of_metric = of_metric + implied_changes([f for f in of_metric if f.kind == "level"])
     return tuple(f for f in of_metric if f.kind == claim.kind and f.unit == claim.unit)

@@ -186,6 +186,7 @@ class Reading:
     baseline_phrase: PeriodPhrase | None = None
     ends_baseline: Period | None = None  # the earlier end of a period that compares two
     notes: list = field(default_factory=list)
+    target: bool = False
 
 
 _COMPARISON_LEADS = frozenset(grammar.vocabulary.COMPARISON_LEADS)
@@ -213,6 +214,27 @@ def _base_reading(text: str, statement: Statement, end: int) -> Reading:
 
 
 _UP_TO = re.compile(r"\bup\s+to\s*$", re.I)
+
+
+# A figure someone aims at rather than one that happened: "a target of 90%", "an ambition
+# of 65%", "pledged to halve", "will rise to 70%", "a 95% standard". General English only;
+# which figures are targets is the registry's to say (`target: true`).
+_AIM_BEFORE = re.compile(
+    r"\b(?:targets?|targeting|aim(?:s|ed|ing)?|ambitions?|pledg(?:e|es|ed|ing)|goals?|"
+    r"standards?|commitments?|committed\s+to|promis(?:e|es|ed|ing)|forecasts?|forecasted|"
+    r"projected|projections?|trajector(?:y|ies)|expected\s+to|plans?\s+to|planned\s+to|"
+    r"will|shall)\b(?:\W+\w+){0,8}?\W*\Z",
+    re.IGNORECASE,
+)
+_AIM_AFTER = re.compile(
+    r"\s*(?:[a-z-]+\s+)?(?:targets?|goals?|ambitions?|standards?|pledges?)\b", re.IGNORECASE
+)
+
+
+def _aimed_at(text: str, clause_start: int, reading: Reading, clause_end: int) -> bool:
+    before = text[max(clause_start, reading.start - 120) : reading.statement.quantity.start]
+    after = text[reading.end : min(clause_end, reading.end + 40)]
+    return bool(_AIM_BEFORE.search(before) or _AIM_AFTER.match(after))
 
 
 def _classify(text: str, reading: Reading, clause_end: int) -> None:
@@ -557,6 +579,7 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
     for reading in readings:
         clause_start, clause_end = _clause_bounds(text, start, end, reading.start)
         _classify(text, reading, clause_end)
+        reading.target = _aimed_at(text, clause_start, reading, clause_end)
         _by_direction(
             text, reading, max(clause_start, previous.end if previous else start), previous
         )
@@ -694,8 +717,9 @@ _MONEY_FOR = re.compile(
 
 
 # ---- a document ----------------------------------------------------------------------------
-def extract(document: Document) -> list[Claim]:
-    """Every statistical statement in the document, in reading order."""
+def extract(document: Document, fy_start: int = 4) -> list[Claim]:
+    """Every statistical statement in the document, in reading order. `fy_start` is the
+    month a financial year starts in ("2024/25"): April unless the registry says."""
     text = document.text
     if document.cells:
         text = document.masked([(cell.start, cell.end) for cell in document.cells]).text
@@ -706,7 +730,7 @@ def extract(document: Document) -> list[Claim]:
     ]
     _changes_named_before(text, read, block_list)
     read += _cells(document)
-    context = scope.Context(document, block_list)
+    context = scope.Context(document, block_list, fy_start)
     claims: list[Claim] = []
     for sentence in sorted(read, key=lambda s: s.start):
         readings = context.assign(sentence)
@@ -899,6 +923,7 @@ def _claims(document: Document, reading: Reading) -> list[Claim]:
             derived=reading.derived,
             period_from=reading.period_from,
             baseline_from=reading.baseline_from if reading.kind == "change" else None,
+            target=reading.target,
         )
     ]
 

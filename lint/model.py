@@ -32,6 +32,7 @@ class Claim:
     # sentence it refers back to) or context (the period the document is about).
     period_from: str | None = None
     baseline_from: str | None = None  # the same, for a baseline not in the statement's words
+    target: bool = False  # a figure aimed at ("a target of 90%"), not one that happened
 
     def with_metric(self, metric: str | None) -> Claim:
         return replace(self, metric=metric)
@@ -64,6 +65,8 @@ class Claim:
             record["exact"] = plain_number(self.exact)
         if self.derived:
             record["derived"] = True
+        if self.target:
+            record["target"] = True
         if self.period_from:
             record["period_from"] = self.period_from
         if self.baseline_from:

@@ -109,13 +109,17 @@ def _set_up(setup: _Setup) -> None:
     _SETUP = setup
 
 
+def _fy_start(registry: Registry | None) -> int:
+    return registry.financial_year_start if registry is not None else 4
+
+
 def lint_document(document: Document, setup: _Setup) -> FileResult:
     """One file, as far as it can go alone: its statements' findings decided and given
     their source lines; the statements the rules over all files need, with theirs."""
     if setup.date:
         document = replace(document, date=setup.date)
     masked, markers = suppress.read(document)
-    matches = link(extract(masked), setup.registry)
+    matches = link(extract(masked, _fy_start(setup.registry)), setup.registry)
     found = run(matches, setup.claim_rules, setup.registry)
     findings = [
         replace(finding, source_line=document.line(finding.line))
@@ -344,7 +348,7 @@ def review(options: Options, config: Config):
     markers, per_document, everything = {}, [], []
     for document in documents:
         masked, markers[document.path] = suppress.read(document)
-        matches = link(extract(masked), registry)
+        matches = link(extract(masked, _fy_start(registry)), registry)
         per_document.append((document, matches))
         everything += matches
     findings = decide(run(everything, rules, registry), config, markers, rules)

@@ -45,6 +45,7 @@ class Figure:
     source: str | None = None
     status: str = "current"
     where: str = ""  # "file:line" of the figure in the registry
+    target: bool = False  # a target, pledge or standard, not an outturn
 
     @property
     def kind(self) -> str:
@@ -56,6 +57,7 @@ class Registry:
     metrics: dict[str, Metric] = field(default_factory=dict)
     figures: tuple[Figure, ...] = ()
     vocabulary: Vocabulary = NO_VOCABULARY
+    financial_year_start: int = 4  # the month a financial year starts: April unless said
 
     def figures_of(self, metric: str) -> list[Figure]:
         return [figure for figure in self.figures if figure.metric == metric]
@@ -236,7 +238,7 @@ def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
             baseline = _period(entry["baseline"], (*path, "baseline"), lines, name, problems)
         if period is None or ("baseline" in entry and baseline is None):
             continue
-        key = (entry["metric"], entry["unit"], str(baseline), str(period))
+        key = (entry["metric"], entry["unit"], str(baseline), str(period), entry.get("target"))
         withdrawn = entry.get("status") == "withdrawn"  # its correction shares the key
         if key in seen and not withdrawn:
             problems.append(
@@ -256,9 +258,11 @@ def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
                 source=entry.get("source"),
                 status=entry.get("status", "current"),
                 where=f"{name}:{line}",
+                target=bool(entry.get("target", False)),
             )
         )
-    return Registry(metrics, tuple(figures), vocabulary), problems
+    fy_start = data.get("financial_year_start", 4)
+    return Registry(metrics, tuple(figures), vocabulary, fy_start), problems
 
 
 def _alias_clashes(metrics: dict[str, Metric], lines: dict, name: str) -> list[str]:
@@ -350,17 +354,22 @@ def load_all(paths: list[str]) -> Registry:
     metrics: dict[str, Metric] = {}
     figures: list[Figure] = []
     vocabulary = NO_VOCABULARY
+    fy_starts: dict[int, str] = {}
     for path in paths:
         try:
             registry = load(path)
         except RegistryError as error:
             problems += error.problems
             continue
+        fy_starts.setdefault(registry.financial_year_start, str(path))
         for metric_id in registry.metrics.keys() & metrics.keys():
             problems.append(f"{path}: metrics.{metric_id}: defined in another registry too")
         metrics.update(registry.metrics)
         figures.extend(registry.figures)
         vocabulary = vocabulary.merged(registry.vocabulary)
+    if len(fy_starts) > 1:
+        problems.append(f"{', '.join(fy_starts.values())}: financial_year_start differs")
     if problems:
         raise RegistryError(problems)
-    return Registry(metrics, tuple(figures), vocabulary)
+    fy_start = next(iter(fy_starts), 4)
+    return Registry(metrics, tuple(figures), vocabulary, fy_start)

@@ -45,12 +45,12 @@ DEFAULT_ON = True
 def key(claim):
     """The bucket a statement is compared within, or None when it is not compared at all
     (approximations, implied values, no subject): its metric when registered, its kind,
-    unit, baseline and period. Files linted apart send only these."""
+    whether it is a target, its unit, baseline and period. Files linted apart send only these."""
     if claim.approximation != "exact" or claim.derived:
         return None
     if not claim.metric and not content_words(claim.subject):
         return None
-    return (claim.metric, claim.kind, claim.unit, claim.baseline, claim.period)
+    return (claim.metric, claim.kind, claim.target, claim.unit, claim.baseline, claim.period)
 
 
 class Check:

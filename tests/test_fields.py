@@ -99,3 +99,48 @@ def test_an_html_lists_lead_in_period_reaches_its_items(tmp_path):
         "<li>4,100 people were sleeping rough on a single night, up 20% on 2023</li></ul>\n"
     )
     assert _findings(tmp_path, ("d.html", page)) == [("d.html", 1, "SL101")]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Trains should meet the standard of 90% arriving on time in October to December 2024.",
+        "The operator has an ambition of 80% of trains arriving on time by 2024.",
+        "We will cut road deaths by 50% in 2024 compared with 2023.",
+        "The plan pledged to cut road deaths by 40% in 2024 compared with 2023.",
+        "A 95% punctuality target applied to trains arriving on time in 2024.",
+    ],
+)
+def test_a_target_is_not_compared_with_what_happened(tmp_path, claims_of, sentence):
+    assert any(claim.target for claim in claims_of(sentence))
+    assert _findings(tmp_path, ("d.txt", sentence + "\n")) == []
+
+
+def test_a_target_is_compared_with_the_registrys_targets(tmp_path):
+    registry = (ROOT / "fixtures" / "registries" / "services.yaml").read_text()
+    registry += (
+        '  - {metric: punctuality, value: 92, unit: percent, period: "2024-10/2024-12",'
+        ' source: "Operator targets", target: true}\n'
+    )
+    (tmp_path / "r.yaml").write_text(registry)
+    (tmp_path / "d.txt").write_text(
+        "The target for October to December 2024 is 95% of trains arriving on time.\n"
+    )
+    result = CliRunner().invoke(
+        main, ["--no-config", "--registry", str(tmp_path / "r.yaml"), str(tmp_path / "d.txt")]
+    )
+    assert "SL101" in result.stdout and "92%" in result.stdout
+
+
+def test_a_registry_says_when_its_financial_year_starts(tmp_path, monkeypatch):
+    registry = (ROOT / "fixtures" / "registries" / "services.yaml").read_text()
+    registry = registry.replace("version: 1\n", "version: 1\nfinancial_year_start: 7\n")
+    registry = registry.replace('"2024-04/2025-03"', '"2024-07/2025-06"')
+    (tmp_path / "r.yaml").write_text(registry)
+    monkeypatch.chdir(tmp_path)
+    lint = ["--no-config", "--registry", "r.yaml", "d.txt"]
+    (tmp_path / "d.txt").write_text("Bus journeys reached 3.5 billion in 2024/25.\n")
+    assert CliRunner().invoke(main, lint).exit_code == 0
+    (tmp_path / "d.txt").write_text("Bus journeys reached 3.4 billion in 2024/25.\n")
+    result = CliRunner().invoke(main, lint)
+    assert "SL101" in result.stdout and "for the year to June 2025" in result.stdout
