@@ -72,12 +72,15 @@ def implied_changes(levels: list[Figure]) -> list[Figure]:
 
 
 def figures_for(claim, registry: Registry) -> tuple[Figure, ...]:
-    """Figures of the claim's metric, kind and unit; increments compare with none. A
-    target ("a target of 90%") compares only with the registry's targets, and a figure
-    that happened never does."""
-    if claim.metric is None or claim.kind == "increment" or claim.derived:
+    """Figures of the claim's metric, kind and unit. An increment ("20,000 more officers")
+    compares with the registered changes of its unit, never with levels or with changes
+    worked out from them. A target ("a target of 90%") compares only with the registry's
+    targets, and a figure that happened never does."""
+    if claim.metric is None or claim.derived:
         return ()
     of_metric = [f for f in registry.figures_of(claim.metric) if f.target == claim.target]
+    if claim.kind == "increment":
+        return tuple(f for f in of_metric if f.kind == "change" and f.unit == claim.unit)
     if claim.kind == "change":
         of_metric = of_metric + implied_changes([f for f in of_metric if f.kind == "level"])
     return tuple(f for f in of_metric if f.kind == claim.kind and f.unit == claim.unit)

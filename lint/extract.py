@@ -916,13 +916,13 @@ def _claims(document: Document, reading: Reading) -> list[Claim]:
             direction=reading.direction if reading.kind == "change" else None,
             approximation=reading.approximation,
             baseline=str(reading.baseline)
-            if reading.baseline and reading.kind == "change"
+            if reading.baseline and reading.kind in ("change", "increment")
             else None,
             period=str(reading.period) if reading.period else None,
             exact=reading.exact,
             derived=reading.derived,
             period_from=reading.period_from,
-            baseline_from=reading.baseline_from if reading.kind == "change" else None,
+            baseline_from=reading.baseline_from if reading.kind in ("change", "increment") else None,
             target=reading.target,
         )
     ]

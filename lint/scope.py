@@ -174,7 +174,7 @@ class Context:
         self._levels(readings, shared, inherited, source)
         self._changes(readings, shared, inherited, source)
         for index, reading in enumerate(readings):
-            if reading.kind == "change" and reading.baseline is None:
+            if reading.kind in ("change", "increment") and reading.baseline is None:
                 reading.baseline = self._baseline(
                     readings, index, baselines, frame, inherited, source
                 )

@@ -144,3 +144,33 @@ def test_a_registry_says_when_its_financial_year_starts(tmp_path, monkeypatch):
     (tmp_path / "d.txt").write_text("Bus journeys reached 3.4 billion in 2024/25.\n")
     result = CliRunner().invoke(main, lint)
     assert "SL101" in result.stdout and "for the year to June 2025" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("There were 150 million more bus journeys in 2024/25 than in 2023/24.", ["SL101"]),
+        ("There were 100 million more bus journeys in 2024/25 than in 2023/24.", []),
+        ("There were 100 million extra bus journeys in 2024/25 than in 2023/24.", []),
+    ],
+)
+def test_an_increment_is_compared_with_the_registered_change(tmp_path, sentence, codes):
+    registry = (ROOT / "fixtures" / "registries" / "services.yaml").read_text()
+    registry += (
+        "  - {metric: bus_journeys, value: 100000000, unit: count,"
+        ' baseline: "2023-04/2024-03", period: "2024-04/2025-03", source: "Bus statistics"}\n'
+    )
+    (tmp_path / "r.yaml").write_text(registry)
+    (tmp_path / "d.txt").write_text(sentence + "\n")
+    result = CliRunner().invoke(
+        main,
+        [
+            "--no-config",
+            "--registry",
+            str(tmp_path / "r.yaml"),
+            "--format",
+            "json",
+            str(tmp_path / "d.txt"),
+        ],
+    )
+    assert [f["code"] for f in json.loads(result.stdout)["findings"]] == codes
