@@ -7,6 +7,7 @@ between them.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from . import periods
@@ -102,11 +103,47 @@ def value_fits(figure: Figure, claim) -> bool:
 
 
 def value_fix(claim, figures) -> dict | None:
-    """The fix that writes the canonical value, when exactly one figure is meant and the
-    number stands alone (not derived from two others, no exact figure beside it)."""
+    """The fix that writes the canonical value, when exactly one figure is meant, the
+    number stands alone (not derived from two others, no exact figure beside it) and the
+    sentence stays true with it (see `kept_from_fixing`)."""
     if len(figures) != 1 or claim.derived or claim.exact is not None:
         return None
+    if kept_from_fixing(claim):
+        return None
     return {"value": figures[0].value}
+
+
+# How a level moved or ranks: words a new value could make false ("has fallen to 3.9
+# million" of a figure that rose; "a record 34,200" of one that is not).
+_MOVED = re.compile(
+    r"\b(?:record|highest|lowest|peak(?:ed|ing)?|up|down|from|since|compared|than|"
+    r"more|fewer|less|above|below|over|under)\b",
+    re.IGNORECASE,
+)
+
+
+def kept_from_fixing(claim) -> str | None:
+    """Why a new value could make the sentence false, in the draft's words; None when
+    it cannot. Only a level is at risk: a change's value is checked with its direction."""
+    if claim.kind != "level":
+        return None
+    from . import grammar
+
+    word = grammar.statements.change_word(claim.text) or _moved(claim.text)
+    if word is None:
+        return None
+    return f"the sentence says how the figure moved or ranks ('{word}'): check it still holds"
+
+
+def unfixed_note(claim) -> str:
+    """What a finding's message adds when its value is not fixed for that reason."""
+    reason = kept_from_fixing(claim)
+    return f" (not fixed automatically: {reason})" if reason else ""
+
+
+def _moved(text: str) -> str | None:
+    found = _MOVED.search(text)
+    return found.group() if found else None
 
 
 def superseding(figure: Figure, figures) -> Figure | None:

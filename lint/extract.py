@@ -922,7 +922,9 @@ def _claims(document: Document, reading: Reading) -> list[Claim]:
             exact=reading.exact,
             derived=reading.derived,
             period_from=reading.period_from,
-            baseline_from=reading.baseline_from if reading.kind in ("change", "increment") else None,
+            baseline_from=reading.baseline_from
+            if reading.kind in ("change", "increment")
+            else None,
             target=reading.target,
         )
     ]

@@ -65,7 +65,7 @@ def check(match, ctx):
     yield ctx.finding(
         CODE,
         claim,
-        message + candidates_text(expected),
+        message + candidates_text(expected) + canon.unfixed_note(claim),
         expected=figure_json(expected[0]),
         fix=canon.value_fix(claim, expected),
     )

@@ -47,7 +47,7 @@ def check(match, ctx):
         f"{name}: {claim_text(claim)} is the figure {for_period(earlier.period)}"
         f"{f' ({earlier.source})' if earlier.source else ''}, superseded by "
         f"{figure_text(later)}: quote the later figure with its period, or name the earlier "
-        "period",
+        f"period{canon.unfixed_note(claim)}",
         expected=figure_json(later),
         fix=canon.value_fix(claim, [later]),
     )

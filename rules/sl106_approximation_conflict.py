@@ -50,7 +50,7 @@ def check(match, ctx):
     yield ctx.finding(
         CODE,
         claim,
-        f"{name}: '{stated}' is not true of {candidates_text(figures)}",
+        f"{name}: '{stated}' is not true of {candidates_text(figures)}" + canon.unfixed_note(claim),
         expected=figure_json(figures[0]),
         fix=_fix(claim, figures),
     )

@@ -247,3 +247,28 @@ def _timed(command, environment) -> float:
     started = time.perf_counter()
     subprocess.run(command, env=environment, capture_output=True, check=False)
     return time.perf_counter() - started
+
+
+def test_a_value_fix_never_makes_the_sentence_say_what_is_not_so(tmp_path):
+    """A stale level in 'has fallen to' is not replaced by the later figure: the later
+    figure may be higher, and the fixed sentence would say 'fallen' of a rise. The
+    finding stays, and says why it was not fixed."""
+    from click.testing import CliRunner
+
+    from statlint.cli import main
+
+    registry = tmp_path / "r.yaml"
+    registry.write_text(
+        "version: 1\nmetrics:\n  backlog:\n    name: Waiting list\n"
+        "    aliases: [waiting list]\nfigures:\n"
+        '  - {metric: backlog, value: 3900000, unit: count, period: "2024-03", source: A}\n'
+        '  - {metric: backlog, value: 4100000, unit: count, period: "2025-03", source: B}\n'
+    )
+    draft = tmp_path / "d.txt"
+    text = "The waiting list has fallen to 3.9 million.\n"
+    draft.write_text(text)
+    result = CliRunner().invoke(
+        main, ["--no-config", "--registry", str(registry), "--fix", str(draft)]
+    )
+    assert draft.read_text() == text
+    assert "not fixed automatically" in result.stdout and "'fallen'" in result.stdout

@@ -80,6 +80,13 @@ def last_change_verb(text: str, start: int, end: int) -> str | None:
 _NOUN_PATTERN = re.compile(v.pattern([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS]), FLAGS)
 
 
+def change_word(text: str) -> str | None:
+    """The first change verb or noun in the text, as written ("fallen", "increase")."""
+    found = [p.search(text) for p in (_VERB_PATTERN, _NOUN_PATTERN)]
+    first = min((m for m in found if m), key=lambda m: m.start(), default=None)
+    return first.group() if first else None
+
+
 def change_noun_direction(text: str) -> str | None:
     """The direction of the first change noun in the text ("per cent increase")."""
     found = _NOUN_PATTERN.search(text)
