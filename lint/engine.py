@@ -121,8 +121,34 @@ def runnable(rules, registry: Registry | None) -> list:
     return [rule for rule in rules if registry is not None or not rule.NEEDS_REGISTRY]
 
 
+# One problem, one finding: what is wrong with a statement's value is reported by the rule
+# that explains it best, first in this list (withdrawn, unit, direction and period before
+# value; registry rules before the SL2xx rules). A missing period (SL102) or an ambiguous
+# metric (SL109) is another problem, reported beside it.
+VALUE_PROBLEMS = ("SL108", "SL107", "SL105", "SL103", "SL104", "SL106", "SL101", "SL202", "SL201")
+
+
+def one_per_problem(findings: list[Finding]) -> list[Finding]:
+    """Of the value findings on one statement, the first in VALUE_PROBLEMS only."""
+    best: dict[tuple, int] = {}
+    for finding in findings:
+        if finding.claim is not None and finding.code in VALUE_PROBLEMS:
+            key = (finding.path, finding.claim.start, finding.claim.end)
+            rank = VALUE_PROBLEMS.index(finding.code)
+            best[key] = min(rank, best.get(key, rank))
+    return [
+        finding
+        for finding in findings
+        if finding.claim is None
+        or finding.code not in VALUE_PROBLEMS
+        or VALUE_PROBLEMS.index(finding.code)
+        == best[(finding.path, finding.claim.start, finding.claim.end)]
+    ]
+
+
 def run(matches: list[Match], rules, registry: Registry | None = None) -> list[Finding]:
-    """Findings of every rule given, sorted by path, line, column and code."""
+    """Findings of every rule given, one per problem of a statement, sorted by path, line,
+    column and code."""
     context = Context(registry)
     findings: list[Finding] = []
     for rule in rules:
@@ -133,7 +159,7 @@ def run(matches: list[Match], rules, registry: Registry | None = None) -> list[F
         elif rule.SCOPE == "claim":
             for match in matches:
                 findings.extend(rule.check(match, context))
-    return sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code))
+    return sorted(one_per_problem(findings), key=lambda f: (f.path, f.line, f.column, f.code))
 
 
 def exit_code(findings: list[Finding], fail_on: str = "warning") -> int:

@@ -80,3 +80,21 @@ def test_the_cli_reports_the_rule_on_its_fixture_draft(code):
     )
     assert result.exit_code == 1  # every fixture draft has errors or warnings
     assert f'"code": "{code}"' in result.stdout
+
+
+def test_one_problem_of_a_statement_gets_one_finding_by_the_precedence_table():
+    """'Nearly 13,000 (13,231)' of a registered 13,231 is one problem that SL106 (the
+    registry) and SL202 (the figure beside it) both see: the table gives it to SL106."""
+    from statlint.engine import VALUE_PROBLEMS, Finding, one_per_problem
+    from statlint.model import Claim
+
+    claim = Claim(
+        "d.txt", 1, 1, 1, 9, 0, 8, "x", "s", 13000, "count", "level", None, "nearly", None, None
+    )
+
+    def finding(code):
+        return Finding("d.txt", 1, 1, 1, 9, code, code, "error", code, claim)
+
+    kept = one_per_problem([finding("SL202"), finding("SL106"), finding("SL102")])
+    assert sorted(f.code for f in kept) == ["SL102", "SL106"]
+    assert VALUE_PROBLEMS.index("SL106") < VALUE_PROBLEMS.index("SL202")
