@@ -149,6 +149,38 @@ def test_fixing_never_raises_and_a_second_fix_finds_nothing_to_do(
     )
 
 
+MOVING_SENTENCES = [
+    "The number of police officers has fallen to 33,000.",
+    "The number of police officers rose to 33,000.",
+    "Police officers hit a record 33,000.",
+    "Police officers are down from 33,000.",
+    "There are more than 33,000 police officers.",
+    "There are nearly 35,000 police officers.",
+    "The number of police officers hits 33,000.",
+    "Homicides fell 21% in the year to March 2025 compared with 2019.",
+    "Homicides rose 21% in the year to March 2025 compared with 2019.",
+    "Since 2019 there has been a 22 per cent reduction in homicides.",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(MOVING_SENTENCES), min_size=1, max_size=6).map(" ".join))
+def test_a_fix_never_brings_a_direction_or_approximation_problem(tmp_path_factory, text):
+    draft = tmp_path_factory.mktemp("moving") / "draft.txt"
+    draft.write_text(text + "\n")
+    options = Options((str(draft),), (LONDON,))
+
+    def problems() -> list[str]:
+        found = lint(options, Config()).findings
+        return sorted(f.code for f in found if f.code in ("SL105", "SL106"))
+
+    before = problems()
+    for file_fix in fixes(options, Config())[0]:
+        draft.write_bytes(file_fix.after)
+    after = problems()
+    assert all(after.count(code) <= before.count(code) for code in set(after)), draft.read_text()
+
+
 SCALARS = st.one_of(
     st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=20)
 )
