@@ -122,25 +122,6 @@ def test_a_registry_of_too_many_entries_is_refused_before_it_is_all_read(here):
     assert line < 30_000 * 4 / 2  # stopped part way
 
 
-@pytest.mark.parametrize(
-    ("text", "message"),
-    [
-        ("registry = " + "[" * 5000 + "]" * 5000 + "\n", "not read: nested too deeply"),
-        ('exclude = ["a\\\\"]\n', "key 'exclude': 'a\\\\' is not a gitignore pattern"),
-        ('exclude = ["[z-a]"]\n', "key 'exclude': '[z-a]' is not a gitignore pattern"),
-        ('select = ["SL1O1"]\n', "key 'select': unknown rule code 'SL1O1' (did you mean SL101?)"),
-        ('severity = { SL1O1 = "error" }\n', "key 'severity': unknown rule code 'SL1O1'"),
-        ('per-file-ignores = { "*.txt" = "SL77" }\n', "unknown rule code 'SL77'"),
-    ],
-)
-def test_a_configuration_that_cannot_be_used_is_one_line_naming_the_key(here, text, message):
-    (here / "statlint.toml").write_text(text)
-    (here / "d.txt").write_text(RIGHT + "\n")
-    result = _lint("d.txt")
-    assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
-
-
 # ---- rule codes ------------------------------------------------------------------------------
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
 def test_an_unknown_rule_code_in_an_option_is_refused_with_the_nearest(here, option):

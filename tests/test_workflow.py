@@ -70,6 +70,12 @@ def test_a_pyproject_without_a_statlint_section_is_passed_over(repo, monkeypatch
         ('fail-on = "never"\n', "statlint.toml: key 'fail-on': 'never' is not one of"),
         ('severity = { SL101 = "fatal" }\n', "statlint.toml: key 'severity.SL101'"),
         ("select = [\n", "statlint.toml: not valid TOML"),
+        ("registry = " + "[" * 5000 + "]" * 5000 + "\n", "not read: nested too deeply"),
+        ('exclude = ["a\\\\"]\n', "key 'exclude': 'a\\\\' is not a gitignore pattern"),
+        ('exclude = ["[z-a]"]\n', "key 'exclude': '[z-a]' is not a gitignore pattern"),
+        ('select = ["SL1O1"]\n', "key 'select': unknown rule code 'SL1O1' (did you mean SL101?)"),
+        ('severity = { SL1O1 = "error" }\n', "key 'severity': unknown rule code 'SL1O1'"),
+        ('per-file-ignores = { "*.txt" = "SL77" }\n', "unknown rule code 'SL77'"),
     ],
 )
 def test_a_bad_configuration_exits_2_naming_file_and_key(repo, text, message):
@@ -77,7 +83,7 @@ def test_a_bad_configuration_exits_2_naming_file_and_key(repo, text, message):
     (repo / "d.txt").write_text(RIGHT + "\n")
     result = _lint("d.txt")
     assert result.exit_code == 2
-    assert message in result.stderr
+    assert result.stderr.count("\n") == 1 and message in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
 
 
