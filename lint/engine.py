@@ -82,7 +82,13 @@ class Context:
         )
 
     def metric_name(self, claim: Claim) -> str:
-        return self.registry.metrics[claim.metric].name
+        """What the statement is about, as the draft writes it, and the metric it was
+        read as, when the two differ: "Road deaths (People killed in road collisions)"."""
+        name = self.registry.metrics[claim.metric].name
+        written = claim.subject.strip()
+        if not written or written.casefold() == name.casefold():
+            return name
+        return f"{written} ({name})"
 
     def finding(self, code: str, claim: Claim, message: str, expected=None, related=(), fix=None):
         from statlint.rules import RULES
