@@ -8,6 +8,7 @@ import sys
 import click
 
 from . import __version__
+from .terminal import shown
 
 PATHS = click.argument("paths", nargs=-1, required=True)
 REGISTRY = click.option(
@@ -46,16 +47,8 @@ DATE = click.option(
 NO_CONFIG = click.option("--no-config", is_flag=True, help="Read no configuration file.")
 
 
-def shown_line(text: str) -> str:
-    from .terminal import shown
-
-    return shown(text, one_line=True)
-
-
 def echo(text: str, **options) -> None:
     """click.echo of text whose control characters are escaped (statlint.terminal)."""
-    from .terminal import shown
-
     click.echo(shown(text), **options)
 
 
@@ -124,7 +117,7 @@ def _report_inputs(notes, problems) -> None:
 
 def _fail(messages) -> None:
     for message in messages:
-        echo(f"statlint: error: {shown_line(message)}", err=True)
+        echo(f"statlint: error: {shown(message, one_line=True)}", err=True)
     sys.exit(2)
 
 
@@ -259,7 +252,7 @@ def registry_check(paths):
         except RegistryError as error:
             failed = True
             for problem in error.problems:
-                echo(f"statlint: error: {shown_line(problem)}", err=True)
+                echo(f"statlint: error: {shown(problem, one_line=True)}", err=True)
             continue
         echo(f"{path}: ok ({len(loaded.metrics)} metrics, {len(loaded.figures)} figures)")
     sys.exit(2 if failed else 0)

@@ -159,8 +159,7 @@ def exclude_problem(pattern: str) -> str | None:
 
 
 def _codes(value) -> tuple[str, ...]:
-    items = value.split(",") if isinstance(value, str) else value
-    return tuple(code.strip().upper() for code in items if code.strip())
+    return tuple(code.strip().upper() for code in _strings(value) if code.strip())
 
 
 def _paths(value, base: str) -> tuple[str, ...]:

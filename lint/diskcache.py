@@ -32,7 +32,9 @@ def cache_folder() -> str | None:
     return os.path.join(base, "statlint")
 
 
-FORMAT = 2
+# 3: registries now refuse non-finite values and deep nesting while composing, which a
+# cache hit skips, so entries made before are not used
+FORMAT = 3
 
 
 def _entry_path(kind: str, source: str) -> str | None:

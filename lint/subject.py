@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from . import grammar
+from .words import content_words
+
 MAX_WORDS = 10
 REACH = 300  # characters next to a statement that can hold its subject
 
@@ -134,8 +137,6 @@ def _content_before(region: str, words: list, index: int) -> bool:
     """Whether the words before a participle name something, so that the participle
     is the verb of the clause ("584 people attended"), not what says who they are
     ("people killed in road collisions")."""
-    from .words import content_words
-
     described = index + 1 < len(words) and words[index + 1].group().lower() in _PLACE_OR_AGENT
     return bool(content_words(region[words[0].start() : words[index - 1].end()])) or not described
 
@@ -159,8 +160,6 @@ _LOCATED_BY = re.compile(
 def _described(region: str, words: list) -> int:
     """Where the subject ends: after its words, or after the verb phrase that describes a
     noun of only general words."""
-    from .words import content_words
-
     end = words[-1].end()
     verb = _LOCATED_BY.match(region, end)
     if not verb and not content_words(region[words[0].start() : end]):
@@ -180,8 +179,6 @@ def _described(region: str, words: list) -> int:
 def period_span(region: str, start: int, end: int | None) -> tuple[int, int] | None:
     """(start, end) of the first period phrase in region[start:end] ("at the end of March
     2025", "Last year"), or None: a subject never runs into the period of its figure."""
-    from . import grammar
-
     end = len(region) if end is None else end
     for anchor in grammar.period_anchors(region, start, end):
         found = grammar.period_at(region, anchor, start, end)
