@@ -11,7 +11,7 @@ TOLERANCE = 0.05  # "nearly" and "around": within 5% of the stated value
 
 
 @lru_cache(maxsize=4096)
-def _step(stated: float, unit: str) -> float:
+def rounding_step(stated: float, unit: str) -> float:
     """The rounding step a written value shows: 24% -> 1, 23.6% -> 0.1, 34,200 -> 100,
     £1.5m -> 100,000 (counts and money by significant digits, percents by decimals)."""
     text = repr(plain_number(abs(stated)))
@@ -24,9 +24,16 @@ def _step(stated: float, unit: str) -> float:
 
 def rounds_to(canonical: float, stated: float, unit: str) -> bool:
     """May a draft write `stated` for `canonical`? Rounding half up to the precision written."""
-    step = _step(stated, unit)
+    step = rounding_step(stated, unit)
     rounded = math.floor(abs(canonical) / step + 0.5 + 1e-9) * step
     return abs(math.copysign(rounded, canonical) - stated) < step / 1000
+
+
+def rounded_bounds(stated: float, unit: str) -> tuple[float, float]:
+    """The values a written figure can stand for, rounded to its precision: 4,400 ->
+    (4,350, 4,450); 9.3% -> (9.25, 9.35)."""
+    half = rounding_step(stated, unit) / 2
+    return abs(stated) - half, abs(stated) + half
 
 
 def same_figure(first: float, second: float, unit: str) -> bool:

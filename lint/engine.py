@@ -162,6 +162,8 @@ def run(matches: list[Match], rules, registry: Registry | None = None) -> list[F
             continue
         if rule.SCOPE == "set":
             findings.extend(rule.check_all(matches, context))
+        elif rule.SCOPE == "document":
+            findings.extend(rule.check_document(matches, context))
         elif rule.SCOPE == "claim":
             for match in matches:
                 findings.extend(rule.check(match, context))

@@ -82,8 +82,12 @@ _CALLED = re.compile(
     r"service|operators?)\b)|(?<=(?i:call|dial|ring|text)\s\d\d\d)(?<!112)|(?<=(?i:phone)\s\d\d\d)(?<!112))"
 )
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)/]|\(\d{1,3}\))[ \t]")
-_RATE_AFTER = re.compile(
-    r"\s+(?:per|for\s+every|in\s+every)\s+(?:1,000|100,000|10,000|1,000,000|100|1000|100000|thousand|million)\b",
+# A length of time is a statistic where it is measured ("an average of 1 hour 20 minutes",
+# "response times of 8 minutes", "waits of 14 hours"); otherwise it names a period or a
+# duration ("a three-year fund", "over two years"): not a claim, but a rate's length.
+_MEASURED_BEFORE = re.compile(
+    r"(?:\b(?:averag\w*|mean|median|typical(?:ly)?)(?:\s+[\w'’-]+){0,3}?"
+    r"|\b(?:times?|waits?|delays?)\s+(?:of|was|were|is|are)(?:\s+(?:just|only|about|around))?)\s+$",
     re.I,
 )
 _PER_BEFORE = re.compile(r"\b(?:per|for\s+every|in\s+every)\s+$", re.I)
@@ -121,6 +125,10 @@ def _not_a_claim(text: str, quantity: Quantity, statement: Statement, line_start
     start, end = quantity.start, quantity.end
     written = text[start:end]
     after, before = text[end : end + 40], text[max(0, start - 40) : start]
+    if quantity.form == "duration":  # a threshold ("waits of more than 18 weeks") names a group
+        if statement.approximation in ("more_than", "up_to"):
+            return True
+        return not _MEASURED_BEFORE.search(text, max(0, start - 60), start)
     if _GLUED.match(after) and not after.startswith((".", "/", ":")):
         return True  # 1st, 10am, 4G
     if after[:1] in "/:" and after[1:2].isdigit() or _TIME_AFTER.match(after):
@@ -187,6 +195,12 @@ class Reading:
     ends_baseline: Period | None = None  # the earlier end of a period that compares two
     notes: list = field(default_factory=list)
     target: bool = False
+    per: str | None = None  # a rate's denominator ("year", "100000")
+    over: str | None = None  # the length a rate runs for: "3 years"
+    over_what: str | None = None  # the word after that length: "fund"
+    part_of: Reading | None = None  # "300 of the 1,200": the total
+    share_of: Reading | None = None  # "300 (25%)": the part this percent is the share of
+    levels: tuple[Reading, Reading] | None = None  # a derived change's two levels
 
 
 _COMPARISON_LEADS = frozenset(grammar.vocabulary.COMPARISON_LEADS)
@@ -210,6 +224,7 @@ def _base_reading(text: str, statement: Statement, end: int) -> Reading:
         None,
         approximation,
         exact=statement.exact if approximation != "exact" else None,
+        per=statement.per,
     )
 
 
@@ -519,8 +534,11 @@ class _Spans:
             index += 1
 
 
-def _readings(text: str, start: int, end: int, phrases, line_start: int) -> list[Reading]:
-    """The claims of text[start:end], in order, kinds read but periods not yet."""
+def _readings(
+    text: str, start: int, end: int, phrases, line_start: int, lengths: list | None = None
+) -> list[Reading]:
+    """The claims of text[start:end], in order, kinds read but periods not yet; the
+    lengths of time that are not claims ("a three-year fund") go to `lengths`."""
     covered = _Spans([(p.start, p.end) for p in phrases] + _phones(text, start, end))
     found: list[Reading] = []
     floor = start
@@ -541,6 +559,8 @@ def _readings(text: str, start: int, end: int, phrases, line_start: int) -> list
             text, quantity, covered
         ):
             floor = max(floor, quantity.end)
+            if quantity.form == "duration" and lengths is not None:
+                lengths.append(quantity)
             if _is_label(text, quantity):
                 label_end = quantity.end
             continue
@@ -574,7 +594,8 @@ def _clause_bounds(text: str, start: int, end: int, position: int) -> tuple[int,
 
 def _read_sentence(text: str, start: int, end: int, block: int, line_start: int) -> Sentence:
     phrases = _periods(text, start, end)
-    readings = _readings(text, start, end, phrases, line_start)
+    lengths: list[Quantity] = []
+    readings = _readings(text, start, end, phrases, line_start, lengths)
     previous = None
     for reading in readings:
         clause_start, clause_end = _clause_bounds(text, start, end, reading.start)
@@ -599,6 +620,7 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
             elif reading.kind == "change" and before.kind == "level":
                 reading.subject = before.subject  # "reached 3.7 billion ..., up 1% on ..."
     _fronted_qualifier(text, start, readings)
+    _relations(text, readings, lengths)
     return Sentence(start, end, block, phrases, readings)
 
 
@@ -675,7 +697,7 @@ def _without_period(text: str, start: int, end: int) -> tuple[int, int]:
 _NOUN_AFTER = re.compile(
     r"\s+(?:of\s+|in\s+(?!(?:19|20)\d\d|the\s+(?:year|12|twelve|same|last|previous|first))|"
     r"among\s+|for\s+(?!the\s+(?:year|same|period))|(?!(?:in|on|at|for|from|to|by|of|and|or|the|a|"
-    r"an|was|were|is|are|has|have|had|will|would|compared|than|since|during|between|over|under|"
+    r"an|was|were|is|are|be|been|being|has|have|had|will|would|can|could|may|might|should|must|compared|than|since|during|between|over|under|"
     r"per|each|every|as|this|that|which|who|when|while|with|after|before|respectively|on|year|"
     r"years|month|months|last|so)\b)[A-Za-z])",
 )
@@ -716,6 +738,102 @@ _MONEY_FOR = re.compile(
 )
 
 
+# ---- how the figures of a sentence stand to each other (for the arithmetic check) ----------
+# "300 of the 1,200", "£39m and £19.8m of the extra £50m", "300 out of 1,200 cases"
+_PART_OF = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?(?:out\s+)?of\s+(?:(?:the|all|its|their|this|that|these|those|"
+    r"a|an|total|extra|additional|overall|whole|entire)\s+){0,3}(?:total\s+of\s+)?",
+    re.I,
+)
+# "1,200 cases, of which 300"
+_OF_WHICH = re.compile(
+    r"\s*(?:[\w'’-]+\s+){0,3}?,?\s*of\s+(?:which|whom)\s+(?:[\w'’-]+\s+){0,2}?", re.I
+)
+_PARTS_JOINED = re.compile(r"\s*(?:,|and|,\s*and)\s*", re.I)
+_SHARE_BRACKET = re.compile(r"\s*(?:[\w'’-]+\s+){0,2}?\(\s*", re.I)
+_AMOUNT = ("count", "GBP", "USD", "EUR")
+_NAMED_BY_LENGTH = re.compile(r"\s+([A-Za-z][\w'’-]*)")  # "a three-year fund"
+
+
+def _relations(text: str, readings: list[Reading], lengths: list[Quantity]) -> None:
+    """Parts and their total, shares of a part, and the length a rate runs for."""
+    for index, reading in enumerate(readings):
+        if reading.per in ("day", "week", "month", "year") and lengths:
+            length = lengths[0]
+            reading.over = f"{plain(length.value)} {length.unit}"
+            named = _NAMED_BY_LENGTH.match(text, length.end)
+            reading.over_what = named.group(1) if named else None
+        if not _amount_level(reading):
+            continue
+        following, gap = _after_share(text, readings, index)
+        if following is None:
+            continue
+        between = (gap, _number(following))
+        if _amount_level(following) and following.unit == reading.unit:
+            if _PART_OF.fullmatch(text, *between):
+                for part in _joined_before(text, readings, index):
+                    part.part_of = following
+            elif _OF_WHICH.fullmatch(text, *between):
+                following.part_of = reading
+    for index, reading in enumerate(readings):
+        if reading.unit == "percent" and reading.kind == "level" and index:
+            _share(text, readings, readings[index - 1], reading)
+
+
+def _after_share(text: str, readings: list[Reading], index: int):
+    """The reading after readings[index], past a bracketed share right after it ("300
+    (25%) of the 1,200"), and where the words between them start."""
+    if index + 1 >= len(readings):
+        return None, 0
+    following, gap = readings[index + 1], readings[index].end
+    if following.unit == "percent" and _SHARE_BRACKET.fullmatch(text, gap, _number(following)):
+        closing = re.compile(r"\s*\)").match(text, following.end)
+        if closing is None or index + 2 >= len(readings):
+            return None, 0
+        following, gap = readings[index + 2], closing.end()
+    return following, gap
+
+
+def _number(reading: Reading) -> int:
+    return reading.statement.quantity.start
+
+
+def plain(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _amount_level(reading: Reading) -> bool:
+    return reading.kind in ("level", "increment") and reading.unit in _AMOUNT and not reading.per
+
+
+def _joined_before(text: str, readings: list[Reading], index: int) -> list[Reading]:
+    """The part at `index` and the parts joined to it before ("£39m and £19.8m")."""
+    parts = [readings[index]]
+    while index and _PARTS_JOINED.fullmatch(
+        text, readings[index - 1].end, _number(readings[index])
+    ):
+        index -= 1
+        if not _amount_level(readings[index]) or readings[index].unit != parts[0].unit:
+            break
+        parts.append(readings[index])
+    return parts
+
+
+def _share(text: str, readings: list[Reading], before: Reading, percent: Reading) -> None:
+    """ "300 (25%) of the 1,200", "300 of the 1,200 cases (25%)": a percent in brackets
+    right after a part, or after a total with one part, is the part's share of it."""
+    if not _SHARE_BRACKET.fullmatch(text, before.end, _number(percent)):
+        return
+    if not re.match(r"\s*\)", text[percent.end : percent.end + 3]):
+        return
+    if before.part_of is not None:
+        percent.share_of = before
+        return
+    parts = [r for r in readings if r.part_of is before]
+    if len(parts) == 1:
+        percent.share_of = parts[0]
+
+
 # ---- a document ----------------------------------------------------------------------------
 def extract(document: Document, fy_start: int = 4) -> list[Claim]:
     """Every statistical statement in the document, in reading order. `fy_start` is the
@@ -735,7 +853,7 @@ def extract(document: Document, fy_start: int = 4) -> list[Claim]:
     for sentence in sorted(read, key=lambda s: s.start):
         readings = context.assign(sentence)
         for reading in readings + _implied_changes(readings):
-            claims.extend(_claims(document, reading))
+            claims.extend(_claims(document, reading, sentence))
     return sorted(claims, key=lambda claim: claim.end if claim.derived else claim.start)
 
 
@@ -744,7 +862,11 @@ def _implied_changes(readings: list[Reading]) -> list[Reading]:
     derived (no one wrote it; the arithmetic check compares a stated change with it)."""
     found = []
     for first, second in zip(readings, readings[1:], strict=False):
-        if first.role != "from" or second.role != "to" or first.unit != second.unit:
+        if (first.role, second.role) == ("to", "from"):  # "up by 137 to 14,817 from 14,680"
+            first, second = second, first
+        elif (first.role, second.role) != ("from", "to"):
+            continue
+        if first.unit != second.unit or first.per != second.per:
             continue
         if first.kind != "level" or second.kind != "level" or first.value == second.value:
             continue
@@ -756,8 +878,8 @@ def _implied_changes(readings: list[Reading]) -> list[Reading]:
             continue
         implied = Reading(
             second.statement,
-            first.start,
-            second.end,
+            min(first.start, second.start),
+            max(first.end, second.end),
             abs(value),
             unit,
             "change",
@@ -769,6 +891,7 @@ def _implied_changes(readings: list[Reading]) -> list[Reading]:
             baseline=first.period,
             period_from=second.period_from,
             baseline_from=first.period_from if first.period_from != "own" else None,
+            levels=(first, second),
         )
         found.append(implied)
     return found
@@ -873,7 +996,11 @@ _PLAIN_LEAD = re.compile(
 )
 
 
-def _claims(document: Document, reading: Reading) -> list[Claim]:
+def _number_at(reading: Reading | None) -> int | None:
+    return _number(reading) if reading is not None else None
+
+
+def _claims(document: Document, reading: Reading, sentence: Sentence) -> list[Claim]:
     text = document.text
     subject_start, subject_end = reading.subject
     # The statement's own words from the line its number is on, and its subject when
@@ -926,6 +1053,19 @@ def _claims(document: Document, reading: Reading) -> list[Claim]:
             if reading.kind in ("change", "increment")
             else None,
             target=reading.target,
+            per=reading.per,
+            number_at=reading.statement.quantity.start,
+            sentence=sentence.start,
+            clause=_clause_bounds(text, sentence.start, sentence.end, _number(reading))[0],
+            block=sentence.block,
+            levels=(_number_at(reading.levels[0]), _number_at(reading.levels[1]))
+            if reading.levels
+            else None,
+            part_of=_number_at(reading.part_of),
+            share_of=_number_at(reading.share_of),
+            over=reading.over,
+            over_what=reading.over_what,
+            step=reading.statement.quantity.step,
         )
     ]
 

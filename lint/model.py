@@ -33,6 +33,25 @@ class Claim:
     period_from: str | None = None
     baseline_from: str | None = None  # the same, for a baseline not in the statement's words
     target: bool = False  # a figure aimed at ("a target of 90%"), not one that happened
+    # A rate's denominator: "100000" or "1000" (of population), or "day", "week", "month",
+    # "year" ("£10m a year"); None for a plain amount.
+    per: str | None = None
+    # How the statement stands to the other figures of its sentence, for the arithmetic
+    # check: where its number starts (an id within the document), the sentence, clause
+    # (between semicolons) and paragraph it is in,
+    # the numbers of the two levels a derived change is worked out from, the total it is
+    # a part of ("300 of the 1,200"), the part it gives the share of ("300 (25%)"), and the
+    # length a rate runs for ("£10m a year for three years": "3 years").
+    number_at: int = -1
+    sentence: int = -1
+    clause: int = -1
+    block: int = -1
+    levels: tuple[int, int] | None = None
+    part_of: int | None = None
+    share_of: int | None = None
+    over: str | None = None
+    over_what: str | None = None  # what that length is of: "fund" in "the three-year fund"
+    step: float | None = None  # a scaled amount's last written digit: "£10m" 1m, "£1.5m" 0.1m
 
     def with_metric(self, metric: str | None) -> Claim:
         return replace(self, metric=metric)
@@ -67,6 +86,8 @@ class Claim:
             record["derived"] = True
         if self.target:
             record["target"] = True
+        if self.per:
+            record["per"] = int(self.per) if self.per.isdigit() else self.per
         if self.period_from:
             record["period_from"] = self.period_from
         if self.baseline_from:

@@ -206,7 +206,7 @@ def lint(
     files = sorted(found.files, key=lambda path: (path == "-", path))
     setup = _Setup(
         registry,
-        tuple(rule for rule in rules if rule.SCOPE == "claim"),
+        tuple(rule for rule in rules if rule.SCOPE in ("claim", "document")),
         tuple(rule for rule in rules if rule.SCOPE == "set"),
         config,
         options.date,

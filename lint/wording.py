@@ -15,40 +15,51 @@ APPROXIMATION_WORDS = {
 }
 
 
-def value_text(value: float, unit: str, kind: str) -> str:
-    """'22% fall', '£1,500,000', '34,200', '3 percentage-point rise'."""
+_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€"}
+_PER_WORDS = {"day": "a day", "week": "a week", "month": "a month", "year": "a year"}
+
+
+def value_text(value: float, unit: str, kind: str, per: str | None = None) -> str:
+    """'22% fall', '£1,500,000', '34,200', '3 percentage-point rise', '80 minutes',
+    '1.2 per 100,000', '£10m a year'."""
     shown = f"{plain_number(round(abs(value) if kind == 'change' else value, 2)):,}"
-    if unit == "GBP":
-        text = _pounds(abs(value) if kind == "change" else value)
+    if unit in _SYMBOLS:
+        text = _money(abs(value) if kind == "change" else value, _SYMBOLS[unit])
     elif unit == "percentage_points":
         text = f"{shown} percentage-point" if kind == "change" else f"{shown} percentage points"
     elif unit == "percent":
         text = f"{shown}%"
-    else:
+    elif unit == "count":
         text = shown
+    else:
+        text = f"{shown} {unit}"  # a duration: "80 minutes"
+    if per:
+        text += " " + _PER_WORDS.get(per, f"per {int(per):,}" if per.isdigit() else f"per {per}")
     if kind == "change":
         text += " fall" if value < 0 else " rise"
     return text
 
 
-def _pounds(value: float) -> str:
+def _money(value: float, symbol: str = "£") -> str:
     """£45m, £1.5m, £2.3bn, £835,000: as press releases write money."""
     for scale, suffix in ((1e9, "bn"), (1e6, "m")):
         if abs(value) >= scale and round(value / scale, 2) * scale == value:
-            return f"£{plain_number(round(value / scale, 2))}{suffix}"
-    return f"£{plain_number(value):,}"
+            return f"{symbol}{plain_number(round(value / scale, 2))}{suffix}"
+    return f"{symbol}{plain_number(value):,}"
 
 
 def claim_text(claim) -> str:
     """A stated value as an editor would say it: '22% fall since 2019'."""
-    return _claim_text(claim.value, claim.unit, claim.kind, claim.approximation, claim.baseline)
+    return _claim_text(
+        claim.value, claim.unit, claim.kind, claim.approximation, claim.baseline, claim.per
+    )
 
 
 @lru_cache(maxsize=4096)
-def _claim_text(value, unit, kind, approximation, baseline) -> str:
+def _claim_text(value, unit, kind, approximation, baseline, per=None) -> str:
     from .periods import parse
 
-    text = value_text(value, unit, kind)
+    text = value_text(value, unit, kind, per)
     if approximation != "exact":
         text = f"{APPROXIMATION_WORDS[approximation]} {text}"
     return text + (f" since {prose_period(parse(baseline))}" if baseline else "")

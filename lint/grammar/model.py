@@ -12,10 +12,11 @@ class Quantity:
     start: int
     end: int
     value: float  # never negative; the scale applied
-    unit: str  # percent | percentage_points | count | GBP | USD | EUR
-    form: str  # digits | words | fraction | multiple | range
+    unit: str  # percent | percentage_points | count | GBP | USD | EUR | seconds ... years
+    form: str  # digits | words | fraction | multiple | range | duration
     sign: int | None = None  # -1 or +1 when written ("-5.6%", "(+9)"); a multiple's direction
     high: float | None = None  # the upper end of a range ("81-84%")
+    step: float | None = None  # the last digit written, scaled: "£1.5m" 100,000; "£10m" 1m
 
     def moved(self, offset: int) -> Quantity:
         """The same quantity, `offset` characters further on."""
@@ -27,6 +28,7 @@ class Quantity:
             self.form,
             self.sign,
             self.high,
+            self.step,
         )
 
 

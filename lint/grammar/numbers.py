@@ -15,11 +15,15 @@
     fraction   ::= (a | one | two ...) (half | third | quarter | fifth | tenth)[s] | half
     fraction_of_scale ::= fraction [of] a scale_word            ("half a million")
     multiple   ::= halved | doubled | tripled | trebled | quadrupled
+    duration   ::= count ["and a half"] time_unit [[","|"and"] count time_unit]
+                                                  ("14 hours", "1 hour 20 minutes")
+    time_unit  ::= second | minute | hour | day | week | month | year   (and "mins", "hrs")
 
 Each match carries a `Quantity`: the value (scale applied, never negative), its unit
-(percent, percentage_points, count, GBP, USD, EUR), its sign when one is written, and
-where it is. Nothing here decides whether the number is a claim: that is the statement
-grammar's and the extractor's work.
+(percent, percentage_points, count, GBP, USD, EUR, or a duration: seconds ... years; a
+compound duration in its smaller unit, "1 hour 20 minutes" = 80 minutes), its sign when
+one is written, and where it is. Nothing here decides whether the number is a claim:
+that is the statement grammar's and the extractor's work.
 """
 
 from __future__ import annotations
@@ -47,6 +51,33 @@ _UNDER_HUNDRED = rf"(?:(?:{'|'.join(v.TENS)})(?:[\s-](?:{'|'.join(v.ONES[1:10])}
 NUMBER_WORDS = (
     rf"(?<![\w-]){_UNDER_HUNDRED}(?:\s+hundred(?:\s+(?:and\s+)?{_UNDER_HUNDRED})?)?(?![\w-])"
 )
+_TIME_UNIT = {
+    "sec": "seconds",
+    "secs": "seconds",
+    "second": "seconds",
+    "seconds": "seconds",
+    "min": "minutes",
+    "mins": "minutes",
+    "minute": "minutes",
+    "minutes": "minutes",
+    "hr": "hours",
+    "hrs": "hours",
+    "hour": "hours",
+    "hours": "hours",
+    "day": "days",
+    "days": "days",
+    "week": "weeks",
+    "weeks": "weeks",
+    "month": "months",
+    "months": "months",
+    "year": "years",
+    "years": "years",
+    "yr": "years",
+    "yrs": "years",
+}
+TIME_UNIT = v.pattern(_TIME_UNIT, boundary=False) + r"(?![\w-])(?![\s-]+on[\s-]+(?:the\s+)?year)"
+# Number words before a time unit, joined by a hyphen or not: "three-year", "six weeks".
+_SPAN_WORDS = rf"(?<![\w-]){_UNDER_HUNDRED}(?:\s+hundred(?:\s+(?:and\s+)?{_UNDER_HUNDRED})?)?(?!\w)"
 _FRACTION_WORD = v.pattern(v.FRACTIONS, boundary=False)
 _COUNTER = v.pattern(["a", "one", *v.ONES[2:10]], boundary=False)
 
@@ -77,6 +108,18 @@ def _unit(suffix: str = "") -> str:
 
 # ---- the forms of a quantity, each a named part -----------------------------------------------
 FORMS = {
+    "duration": sequence(
+        named("span", either(DIGITS, _SPAN_WORDS)),
+        optional(named("and_half", r"\s+and\s+a\s+half")),
+        r"[\s-]*",
+        named("time_unit", TIME_UNIT),
+        optional(
+            r"(?:\s*,\s*|\s+and\s+|\s+)",
+            named("span2", either(DIGITS, _SPAN_WORDS)),
+            r"[\s-]*",
+            named("time_unit2", TIME_UNIT),
+        ),
+    ),
     "amount": sequence(
         optional(named("sign", SIGN)),
         optional(named("currency", CURRENCY)),
@@ -176,9 +219,12 @@ def _amount(match: re.Match) -> Quantity:
             start, end, scaled(low, factor), unit, "range", high=scaled(high, high_factor)
         )
     signed = {None: None, "+": 1}.get(match["sign"], -1)
-    return Quantity(
-        start, end, scaled(number_value(match["digits"]), factor), unit, "digits", signed
-    )
+    value = scaled(number_value(match["digits"]), factor)
+    step = None
+    if match["scale"]:
+        decimals = len(match["digits"].partition(".")[2])
+        step = scaled(10.0**-decimals, factor)
+    return Quantity(start, end, value, unit, "digits", signed, step=step)
 
 
 def _word_amount(match: re.Match) -> Quantity:
@@ -209,7 +255,20 @@ def _multiple(match: re.Match) -> Quantity:
     return Quantity(*match.span(), abs(value), "percent", "multiple", -1 if value < 0 else 1)
 
 
+def _duration(match: re.Match) -> Quantity:
+    value = number_value(match["span"]) + (0.5 if match["and_half"] else 0)
+    unit = _TIME_UNIT[match["time_unit"].lower()]
+    if match["span2"]:  # "1 hour 20 minutes": in the smaller unit, worked out by quantities
+        from ..units import in_unit
+
+        smaller = _TIME_UNIT[match["time_unit2"].lower()]
+        value = in_unit(value, unit, smaller) + number_value(match["span2"])
+        unit = smaller
+    return Quantity(*match.span(), value, unit, "duration")
+
+
 READ = {
+    "duration": _duration,
     "amount": _amount,
     "one_in": _one_in,
     "fraction_of_scale": _fraction_of_scale,

@@ -235,6 +235,19 @@ LEAD_WORDS = v.words_of(
         "in",
     ]
 )
+# A rate's denominator after its number: "per 100,000 population", "a year", "annually"
+# (not "a year ago" or "a year earlier", which date it).
+PER_POPULATION = (
+    r"(?:per|for\s+every|in\s+every|for\s+each)\s+"
+    r"(?P<per_count>1,000,000|100,000|100000|10,000|10000|1,000|1000|100|a\s+thousand|thousand|"
+    r"a\s+million|million)(?![\d,]|\.\d)"
+)
+PER_TIME = (
+    r"(?:a|an|per|each|every)\s+(?P<per_time>day|week|month|year|annum)(?![\w-])"
+    r"(?!\s+(?:ago|earlier|before|later|on|previously|since|from|to|and|or)\b)"
+    r"|(?P<per_adverb>daily|weekly|monthly|annually|yearly)(?![\w-])"
+)
+PER = either(PER_POPULATION, PER_TIME)
 TAIL = leaf(
     sequence(
         optional(r"\s?\(", named("exact", r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"), r"\)"),
@@ -250,6 +263,7 @@ TAIL = leaf(
                 ),
             ),
         ),
+        optional(r"\s+", named("per", PER)),
     ),
     "statement_tail",
 ).leave_whitespace()
@@ -295,6 +309,7 @@ class Statement:
     exact: float | None = None
     tail: str | None = None  # the word after the number that says what it is
     article: str | None = None  # "below the 4.1 billion": a comparison, not a bound
+    per: str | None = None  # a rate's denominator: "100000", "1000", "day", ..., "year"
 
     def moved(self, offset: int) -> Statement:
         """The same statement, `offset` characters further on."""
@@ -313,6 +328,7 @@ class Statement:
             self.exact,
             self.tail,
             self.article,
+            self.per,
         )
 
 
@@ -360,13 +376,40 @@ def _tail_fields(tail: re.Match, fields: dict) -> dict:
     return found
 
 
+_PER_WORDS = {
+    "thousand": "1000",
+    "million": "1000000",
+    "annum": "year",
+    "daily": "day",
+    "weekly": "week",
+    "monthly": "month",
+    "annually": "year",
+    "yearly": "year",
+}
+
+
+def _per(tail: re.Match) -> str | None:
+    """A rate's denominator as the registry writes it: "100000", "year"."""
+    written = _first(tail, "per_count", "per_time", "per_adverb")
+    if written is None:
+        return None
+    written = written.removeprefix("a ").replace(",", "")
+    return _PER_WORDS.get(written, written)
+
+
 def _statement(text: str, location: int, tokens) -> Statement:
     lead, quantity, tail = tokens
     approximation = _first(lead, "article_approx", "approx", "noun_approx")
     fields = {"approximation": APPROXIMATION_OF.get(approximation or "", "exact")}
     fields |= _lead_fields(lead)
     fields |= _tail_fields(tail, fields)
-    return Statement(quantity, location, tail.end(), **fields)
+    end = tail.end()
+    if tail["per"] is not None:
+        if quantity.unit in ("percent", "percentage_points"):
+            end = tail.start("per")  # "5% a year": a pace of change, read as the change
+        else:
+            fields["per"] = _per(tail)
+    return Statement(quantity, location, end, **fields)
 
 
 STATEMENT.set_parse_action(_statement)
