@@ -13,6 +13,7 @@ from functools import lru_cache
 from . import periods
 from .compare import approximation_holds, rounds_to
 from .record import record, replace
+from .units import convert, is_duration, named_per, same_dimension
 from .wording import for_period, value_text
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
@@ -80,11 +81,37 @@ def figures_for(claim, registry: Registry) -> tuple[Figure, ...]:
     if claim.metric is None or claim.derived:
         return ()
     of_metric = [f for f in registry.figures_of(claim.metric) if f.target == claim.target]
+    if claim.per and claim.per == _per_by_name(registry, claim.metric):
+        of_metric = [replace(f, per=claim.per) if f.per is None else f for f in of_metric]
     if claim.kind == "increment":
-        return tuple(f for f in of_metric if f.kind == "change" and f.unit == claim.unit)
+        return _in_units_of(claim, [f for f in of_metric if f.kind == "change"])
     if claim.kind == "change":
         of_metric = of_metric + implied_changes([f for f in of_metric if f.kind == "level"])
-    return tuple(f for f in of_metric if f.kind == claim.kind and f.unit == claim.unit)
+    return _in_units_of(claim, [f for f in of_metric if f.kind == claim.kind])
+
+
+def _per_by_name(registry: Registry, metric_id: str) -> str | None:
+    metric = registry.metrics[metric_id]
+    return named_per((metric.name, *metric.aliases))
+
+
+def _in_units_of(claim, figures: list[Figure]) -> tuple[Figure, ...]:
+    """The figures whose unit is the claim's, or of its dimension (a duration, a rate),
+    each given in the claim's unit: 1.5 hours is compared with "90 minutes"."""
+    same = [f for f in figures if (f.unit, f.per) == (claim.unit, claim.per)]
+    if not (is_duration(claim.unit) or claim.per):
+        return tuple(same)
+    return tuple(same) + tuple(
+        replace(
+            f,
+            value=convert(f.value, f.unit, f.per, claim.unit, claim.per),
+            unit=claim.unit,
+            per=claim.per,
+        )
+        for f in figures
+        if (f.unit, f.per) != (claim.unit, claim.per)
+        and same_dimension(f.unit, f.per, claim.unit, claim.per)
+    )
 
 
 def compare(claim, registry: Registry) -> Comparison:
@@ -185,7 +212,8 @@ def unit_mismatch(claim, registry: Registry, comparison: Comparison) -> Figure |
     for figure in registry.figures_of(claim.metric):
         if figure.status == "withdrawn" or figure.kind != claim.kind:
             continue
-        if figure.unit != claim.unit and rounds_to(figure.value, claim.value, claim.unit):
+        other_unit = (figure.unit, figure.per) != (claim.unit, claim.per)
+        if other_unit and rounds_to(figure.value, claim.value, claim.unit):
             return figure
         scaled = (claim.value / scale for scale in SCALES)
         if (

@@ -216,22 +216,60 @@ def explain(code):
 @main.command()
 @PATHS
 @format_option("text", "json")
+@REGISTRY
+@CONFIG
+@NO_CONFIG
 @STDIN_FILENAME
 @DATE
-def extract(paths, fmt, stdin_filename, date):
-    """List every numeric statement found, with its normalised fields."""
-    from .extract import extract as extract_claims
+def extract(paths, fmt, registries, config_path, no_config, stdin_filename, date):
+    """List every numeric statement found, with its normalised fields; with a registry
+    (given, or configured), the metric each names and why any is left unchecked."""
     from .pipeline import read_all
     from .record import replace
 
+    registry = _extract_registry(registries, config_path, no_config)
     documents, notes, problems = read_all(paths, stdin_filename)
     documents = [replace(document, date=date) if date else document for document in documents]
     _report_inputs(notes, problems)
-    claims = [claim for document in documents for claim in extract_claims(document)]
+    claims, reasons = _extracted(documents, registry)
     from .report import EXTRACT_FORMATS
 
-    echo(EXTRACT_FORMATS[fmt](claims), nl=False)
+    echo(EXTRACT_FORMATS[fmt](claims, reasons), nl=False)
     sys.exit(2 if problems else 0)
+
+
+def _extract_registry(registries, config_path, no_config):
+    """The registry extract links statements to: --registry, or the configured one."""
+    from .config import resolve
+    from .errors import ConfigError, RegistryError
+    from .pipeline import load_registries
+
+    try:
+        paths = list(registries) or list(resolve(config_path, not no_config).registry)
+        return load_registries(paths)
+    except RegistryError as error:
+        _fail(error.problems)
+    except ConfigError as error:
+        _fail([str(error)])
+
+
+def _extracted(documents, registry):
+    """(claims, and when there is a registry, why each is left unchecked: None if checked)."""
+    from .extract import extract as extract_claims
+    from .pipeline import fy_start
+
+    claims = [c for d in documents for c in extract_claims(d, fy_start(registry))]
+    if registry is None:
+        return claims, None
+    from .coverage import why_unchecked
+    from .match import link
+
+    matches = link(claims, registry)
+    reasons = [
+        None if c.derived else why_unchecked(m, registry)
+        for c, m in zip(claims, matches, strict=True)
+    ]
+    return [c.with_metric(m.metric) for c, m in zip(claims, matches, strict=True)], reasons
 
 
 @main.group()
@@ -396,7 +434,7 @@ def report(paths, html_path, registries, config_path, no_config):
         (
             doc.path,
             [doc.line(n) for n in range(1, len(doc.line_starts) + 1)],
-            statements(matches, findings, names),
+            statements(matches, findings, names, registry),
         )
         for doc, matches, findings in reviewed
     ]

@@ -136,7 +136,11 @@ def _lint(request: LintRequest) -> int:
         if request.statistics:
             from .report import statistics
 
-            say(statistics(result.findings), err=request.fmt != "text")
+            checked = result.checked if options.registries or config.registry else None
+            say(
+                statistics(result.findings, result.statements, checked),
+                err=request.fmt != "text",
+            )
     return result.exit_code
 
 

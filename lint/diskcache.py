@@ -34,7 +34,7 @@ def cache_folder() -> str | None:
 
 # 3: registries now refuse non-finite values and deep nesting while composing, which a
 # cache hit skips, so entries made before are not used
-FORMAT = 3
+FORMAT = 4
 
 
 def _entry_path(kind: str, source: str) -> str | None:

@@ -201,6 +201,7 @@ class Reading:
     part_of: Reading | None = None  # "300 of the 1,200": the total
     share_of: Reading | None = None  # "300 (25%)": the part this percent is the share of
     levels: tuple[Reading, Reading] | None = None  # a derived change's two levels
+    length_said: tuple[int, str] | None = None  # "the three-month period" and the months
 
 
 _COMPARISON_LEADS = frozenset(grammar.vocabulary.COMPARISON_LEADS)
@@ -620,8 +621,46 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
             elif reading.kind == "change" and before.kind == "level":
                 reading.subject = before.subject  # "reached 3.7 billion ..., up 1% on ..."
     _fronted_qualifier(text, start, readings)
+    _rates_after_words(text, readings, end)
     _relations(text, readings, lengths)
+    said = _length_said(text, phrases, lengths)
+    for reading in readings:
+        reading.length_said = said
     return Sentence(start, end, block, phrases, readings)
+
+
+# "the same three-month period", "the two-month period June to August", "the three
+# months from June to August": a length said of the period a sentence names.
+_PERIOD_AFTER = re.compile(r"[\s-]*period\b", re.I)
+_OPENS_PERIOD = re.compile(r"\s*(?:period\s+)?(?:of\s+|from\s+|between\s+|,\s*)?", re.I)
+
+
+def _length_said(text: str, phrases, lengths: list[Quantity]) -> tuple[int, str] | None:
+    """(months said, the interval it is said of as written in ISO) when a sentence gives
+    one interval of whole months and one length of months for it."""
+    intervals = [p for p in phrases if _month_interval(p.spec)]
+    said = [q for q in lengths if q.unit == "months" and float(q.value).is_integer()]
+    if len(intervals) != 1 or len(said) != 1:
+        return None
+    phrase, length = intervals[0], said[0]
+    opens = _OPENS_PERIOD.match(text, length.end)
+    if not _PERIOD_AFTER.match(text, length.end) and (opens is None or opens.end() < phrase.start):
+        return None
+    return int(length.value), _month_interval(phrase.spec)
+
+
+def _month_interval(spec) -> str | None:
+    """ "2023-10/2024-01" for "between October 2023 and January 2024" (the first year,
+    when not written, the one that puts it before the second)."""
+    if spec.kind != "interval" or spec.parts is None:
+        return None
+    first, second = (part.start for part in spec.parts)
+    if first is None or second is None or not first.month or not second.month:
+        return None
+    if second.year is None or first.day or second.day:
+        return None
+    year = first.year or (second.year if first.month <= second.month else second.year - 1)
+    return f"{year}-{first.month:02d}/{second.year}-{second.month:02d}"
 
 
 # "In London, ...", "Outside London, ...", "Excluding the Elizabeth line, ...": a phrase
@@ -778,6 +817,28 @@ def _relations(text: str, readings: list[Reading], lengths: list[Quantity]) -> N
     for index, reading in enumerate(readings):
         if reading.unit == "percent" and reading.kind == "level" and index:
             _share(text, readings, readings[index - 1], reading)
+
+
+def _rates_after_words(text: str, readings: list[Reading], end: int) -> None:
+    """ "130 assaults per 100,000 population": a rate whose denominator follows its noun;
+    the subject stops before it."""
+    for index, reading in enumerate(readings):
+        if reading.per or reading.unit not in _AMOUNT or reading.kind != "level":
+            continue
+        stop = readings[index + 1].start if index + 1 < len(readings) else end
+        found = grammar.statements.per_after_words(text, reading.statement.quantity.end, stop)
+        if found is None:
+            continue
+        reading.per = found[0]
+        if reading.subject[0] < found[1] < reading.subject[1] + 12:
+            reading.subject = (reading.subject[0], found[1])
+        reading.subject = _trimmed(text, *reading.subject)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " ,\n":
+        end -= 1
+    return start, end
 
 
 def _after_share(text: str, readings: list[Reading], index: int):
@@ -1066,6 +1127,7 @@ def _claims(document: Document, reading: Reading, sentence: Sentence) -> list[Cl
             over=reading.over,
             over_what=reading.over_what,
             step=reading.statement.quantity.step,
+            length_said=reading.length_said,
         )
     ]
 

@@ -26,18 +26,22 @@ class Statement:
     state: str
     metric: str
     findings: tuple[dict, ...]
+    why: str = ""  # why the registry could not check it
 
 
-def state_of(claim, findings) -> str:
-    if any(f.severity == "error" or f.code == "SL201" for f in findings):
+def state_of(findings, why: str | None) -> str:
+    if any(f.severity == "error" or f.code in ("SL201", "SL203") for f in findings):
         return "conflict"
     if any(f.code in STALE_CODES for f in findings):
         return "stale"
-    return "conforms" if claim.metric else "unchecked"
+    return "unchecked" if why else "conforms"
 
 
-def statements(matches, findings, metric_names: dict) -> list[Statement]:
-    """One highlight per statement, derived values and overlaps left out."""
+def statements(matches, findings, metric_names: dict, registry=None) -> list[Statement]:
+    """One highlight per statement, derived values and overlaps left out; each says
+    why the registry could not check it, when it could not."""
+    from .coverage import why_unchecked
+
     by_claim = defaultdict(list)
     for finding in findings:
         if finding.claim is not None:
@@ -49,6 +53,7 @@ def statements(matches, findings, metric_names: dict) -> list[Statement]:
             continue
         last_end = (claim.end_line, claim.end_column)
         own = by_claim.get(claim, [])
+        why = why_unchecked(match, registry) if registry is not None else "no registry given"
         metric = metric_names.get(claim.metric) or claim.subject or "(no subject)"
         described = tuple(
             {"code": f.code, "severity": f.severity, "message": f.message, "expected": f.expected}
@@ -60,12 +65,18 @@ def statements(matches, findings, metric_names: dict) -> list[Statement]:
                 claim.column,
                 claim.end_line,
                 claim.end_column,
-                state_of(claim, own),
+                state_of(own, why),
                 metric,
                 described,
+                why or "",
             )
         )
     return shown
+
+
+def checked_share(found: list[Statement]) -> tuple[int, int]:
+    """(statements the registry checked, statements)."""
+    return sum(1 for s in found if not s.why), len(found)
 
 
 def page(documents: list[tuple[str, list[str], list[Statement]]], title: str) -> str:
@@ -73,7 +84,11 @@ def page(documents: list[tuple[str, list[str], list[Statement]]], title: str) ->
         {"path": path, "lines": lines, "statements": [s.__dict__ for s in found]}
         for path, lines, found in documents
     ]
-    payload = json.dumps({"title": title, "documents": data}, ensure_ascii=False)
+    checked, total = checked_share([s for _, _, found in documents for s in found])
+    coverage = {"checked": checked, "statements": total}
+    payload = json.dumps(
+        {"title": title, "documents": data, "coverage": coverage}, ensure_ascii=False
+    )
     # "<", ">" and "&" only as JSON escapes: no "</script>", "<!--" or "<script" in the data
     # can end the script or turn the parser's script states
     for mark, escape in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
@@ -115,7 +130,8 @@ aside { position: sticky; top: 12px; align-self: start; font-size: 13px; }
 <header><h1>__TITLE__</h1>
 <div class="key"><span class="st-conforms">conforms to the registry</span>
 <span class="st-stale">missing period or stale</span><span class="st-conflict">conflict</span>
-<span class="st-unchecked">not checked</span></div></header>
+<span class="st-unchecked">not checked</span></div>
+<p id="coverage"></p></header>
 <main><section id="documents"></section>
 <aside><h2>Selected statement</h2><div id="detail">Click a highlighted statement.</div>
 <h2>Per metric</h2><table id="summary"><thead><tr><th>metric</th><th>statements</th>
@@ -133,7 +149,7 @@ const el = (tag, attrs = {}, text) => {
 };
 function describe(statement) {
   if (!statement.findings.length) return statement.state === "unchecked"
-    ? "No registered metric: not checked." : "Conforms to the registry.";
+    ? "Not checked: " + statement.why + "." : "Conforms to the registry.";
   return statement.findings.map(f => {
     let text = f.code + " " + f.severity + ": " + f.message;
     if (f.expected) text += " [canonical: " + f.expected.value + " for " +
@@ -172,6 +188,10 @@ function renderLine(text, number, statements) {
   line.appendChild(document.createTextNode(text.slice(at)));
   return line;
 }
+const coverage = data.coverage;
+document.getElementById("coverage").textContent = coverage.checked + " of " +
+  coverage.statements + " statement(s) checked against the registry" + (coverage.statements
+  ? " (" + Math.round(100 * coverage.checked / coverage.statements) + "%)" : "");
 const totals = {};
 const documents = document.getElementById("documents");
 for (const doc of data.documents) {
@@ -183,7 +203,7 @@ for (const doc of data.documents) {
   box.appendChild(lines);
   documents.appendChild(box);
   for (const s of doc.statements) {
-    const metric = s.state === "unchecked" ? "(not checked: no registered metric)" : s.metric;
+    const metric = s.state === "unchecked" ? "(not checked)" : s.metric;
     const row = totals[metric] ||= {statements: 0, conforms: 0, stale: 0, conflict: 0};
     row.statements += 1;
     if (s.state in row) row[s.state] += 1;

@@ -52,6 +52,9 @@ class Claim:
     over: str | None = None
     over_what: str | None = None  # what that length is of: "fund" in "the three-year fund"
     step: float | None = None  # a scaled amount's last written digit: "£10m" 1m, "£1.5m" 0.1m
+    # A length the sentence says its period has, and that period: (3, "2023-10/2024-01")
+    # for "between October 2023 and January 2024 ... the same three-month period".
+    length_said: tuple[int, str] | None = None
 
     def with_metric(self, metric: str | None) -> Claim:
         return replace(self, metric=metric)

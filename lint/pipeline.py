@@ -61,6 +61,8 @@ class Result:
     problems: list[str] = field(default_factory=list)  # inputs that could not be read
     rules: list = field(default_factory=list)  # the rules that ran
     fail_on: str = "warning"
+    statements: int = 0  # statements read (worked-out values aside)
+    checked: int = 0  # of them, those the registry could check
 
     @property
     def exit_code(self) -> int:
@@ -78,6 +80,8 @@ class FileResult:
     markers: suppress.Suppressions | None = None
     notes: list[str] = field(default_factory=list)
     problem: str | None = None
+    statements: int = 0
+    checked: int = 0
 
 
 @record
@@ -109,7 +113,7 @@ def _set_up(setup: _Setup) -> None:
     _SETUP = setup
 
 
-def _fy_start(registry: Registry | None) -> int:
+def fy_start(registry: Registry | None) -> int:
     return registry.financial_year_start if registry is not None else 4
 
 
@@ -119,7 +123,7 @@ def lint_document(document: Document, setup: _Setup) -> FileResult:
     if setup.date:
         document = replace(document, date=setup.date)
     masked, markers = suppress.read(document)
-    matches = link(extract(masked, _fy_start(setup.registry)), setup.registry)
+    matches = link(extract(masked, fy_start(setup.registry)), setup.registry)
     found = run(matches, setup.claim_rules, setup.registry)
     findings = [
         replace(finding, source_line=document.line(finding.line))
@@ -127,7 +131,19 @@ def lint_document(document: Document, setup: _Setup) -> FileResult:
     ]
     wanted = setup.keyed(matches)
     lines = {n: document.line(n) for n in {m.claim.line for _, m in wanted}}
-    return FileResult(document.path, findings, wanted, lines, markers, list(document.notes))
+    found = FileResult(document.path, findings, wanted, lines, markers, list(document.notes))
+    found.statements, found.checked = _coverage(matches, setup.registry)
+    return found
+
+
+def _coverage(matches, registry: Registry | None) -> tuple[int, int]:
+    """(statements, of them those the registry can check)."""
+    stated = [match for match in matches if not match.claim.derived]
+    if registry is None:
+        return len(stated), 0
+    from .coverage import why_unchecked
+
+    return len(stated), sum(1 for match in stated if why_unchecked(match, registry) is None)
 
 
 def _lint_path(path: str) -> FileResult:
@@ -230,7 +246,7 @@ def lint(
 
 def _inputs(options: Options, config: Config):
     """(registry, files found, rules to run) for a run over the inputs."""
-    registry = _load_registries(list(options.registries or config.registry))
+    registry = load_registries(list(options.registries or config.registry))
     excludes = Excludes(config.exclude, os.path.dirname(config.path) if config.path else None)
     found = discover(list(options.paths), config.extensions, excludes)
     return registry, found, chosen_rules(options, config, registry)
@@ -269,6 +285,8 @@ def _take(file_result: FileResult, result: Result, set_checks, config: Config, r
         result.problems.append(file_result.problem)
         return []
     result.files += 1
+    result.statements += file_result.statements
+    result.checked += file_result.checked
     findings = list(file_result.findings)  # decided in the worker
     across = []
     for keys, match in file_result.matches:
@@ -282,7 +300,7 @@ def _take(file_result: FileResult, result: Result, set_checks, config: Config, r
     return findings + unused_markers(markers, rules)
 
 
-def _load_registries(paths: list[str]) -> Registry | None:
+def load_registries(paths: list[str]) -> Registry | None:
     if not paths:
         return None
     from .registry import load_all
@@ -342,13 +360,13 @@ def review(options: Options, config: Config):
     """Every document with all its statements and their findings, for the HTML report.
     Returns ([(document, matches, findings)], registry, notes, problems)."""
     registry_paths = list(options.registries or config.registry)
-    registry = _load_registries(registry_paths)
+    registry = load_registries(registry_paths)
     documents, notes, problems = read_all(options.paths, options.stdin_filename, config)
     rules = chosen_rules(options, config, registry)
     markers, per_document, everything = {}, [], []
     for document in documents:
         masked, markers[document.path] = suppress.read(document)
-        matches = link(extract(masked, _fy_start(registry)), registry)
+        matches = link(extract(masked, fy_start(registry)), registry)
         per_document.append((document, matches))
         everything += matches
     findings = decide(run(everything, rules, registry), config, markers, rules)

@@ -13,9 +13,10 @@ from . import diskcache, periods
 from .errors import RegistryError
 from .periods import Period
 from .record import field, record
+from .units import DURATIONS
 from .words import NO_VOCABULARY, Vocabulary, metric_words, word_set
 
-UNITS = ("percent", "percentage_points", "count", "GBP", "USD", "EUR")
+UNITS = ("percent", "percentage_points", "count", "GBP", "USD", "EUR", *DURATIONS)
 MAX_NODES = 50_000  # nodes: a hand-made registry has a few thousand; an alias bomb, billions
 MAX_DEPTH = 64  # levels of nesting: the format has five
 MAX_BYTES = 10_000_000  # a registry is written by hand: larger is a mistake or an attack
@@ -46,6 +47,7 @@ class Figure:
     status: str = "current"
     where: str = ""  # "file:line" of the figure in the registry
     target: bool = False  # a target, pledge or standard, not an outturn
+    per: str | None = None  # a rate's denominator: "100000", "year" (v1.1)
 
     @property
     def kind(self) -> str:
@@ -229,7 +231,8 @@ def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
                 f"{name}:{_line_of((*path, 'metric'), lines)}: {_dotted((*path, 'metric'))}: "
                 f"unknown metric {entry['metric']!r} (not under metrics:)"
             )
-        if entry["unit"] not in UNITS:  # checked here too: cached data skips the schema
+        unit, per = _unit_and_per(entry)
+        if unit not in UNITS:  # checked here too: cached data skips the schema
             problems.append(f"{name}:{line}: {_dotted((*path, 'unit'))}: unknown unit")
             continue
         period = _period(entry["period"], (*path, "period"), lines, name, problems)
@@ -238,7 +241,7 @@ def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
             baseline = _period(entry["baseline"], (*path, "baseline"), lines, name, problems)
         if period is None or ("baseline" in entry and baseline is None):
             continue
-        key = (entry["metric"], entry["unit"], str(baseline), str(period), entry.get("target"))
+        key = (entry["metric"], unit, per, str(baseline), str(period), entry.get("target"))
         withdrawn = entry.get("status") == "withdrawn"  # its correction shares the key
         if key in seen and not withdrawn:
             problems.append(
@@ -251,7 +254,7 @@ def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
             Figure(
                 metric=entry["metric"],
                 value=float(entry["value"]),
-                unit=entry["unit"],
+                unit=unit,
                 period=period,
                 baseline=baseline,
                 published=entry.get("published"),
@@ -259,10 +262,20 @@ def _build(data: dict, lines: dict, name: str) -> tuple[Registry, list[str]]:
                 status=entry.get("status", "current"),
                 where=f"{name}:{line}",
                 target=bool(entry.get("target", False)),
+                per=per,
             )
         )
     fy_start = data.get("financial_year_start", 4)
     return Registry(metrics, tuple(figures), vocabulary, fy_start), problems
+
+
+def _unit_and_per(entry: dict) -> tuple[str, str | None]:
+    """("count", "100000") for `unit: {per: 100000}`; ("GBP", "year") for `unit: GBP` with
+    `per: year`; (unit, None) for a plain amount."""
+    unit, per = entry["unit"], entry.get("per")
+    if isinstance(unit, dict):
+        unit, per = "count", unit.get("per")
+    return str(unit), (str(per) if per is not None else None)
 
 
 def _alias_clashes(metrics: dict[str, Metric], lines: dict, name: str) -> list[str]:

@@ -8,7 +8,7 @@ from .terminal import shown
 EXTRACT_COLUMNS = (
     ("location", lambda c: f"{c.path}:{c.line}:{c.column}"),
     ("value", lambda c: _value(c)),
-    ("unit", lambda c: c.unit),
+    ("unit", lambda c: f"{c.unit}/{c.per}" if c.per else c.unit),
     ("kind", lambda c: c.kind),
     ("direction", lambda c: c.direction or "-"),
     ("approx", lambda c: c.approximation),
@@ -32,12 +32,20 @@ def _value(claim: Claim) -> str:
     return shown + ("*" if claim.derived else "")
 
 
-def extract_text(claims: list[Claim]) -> str:
-    """An aligned table, one claim a row; '*' marks a value implied by others."""
+def extract_text(claims: list[Claim], reasons: list | None = None) -> str:
+    """An aligned table, one claim a row; '*' marks a value implied by others. With a
+    registry, a metric column, and why a statement is left unchecked."""
     if not claims:
         return "no statistical statements found\n"
-    rows = [[name for name, _ in EXTRACT_COLUMNS]]
-    rows += [[cell(claim) for _, cell in EXTRACT_COLUMNS] for claim in claims]
+    columns = list(EXTRACT_COLUMNS)
+    if reasons is not None:
+        columns.insert(-1, ("metric", lambda c: c.metric or "-"))
+    rows = [[name for name, _ in columns]]
+    rows += [[cell(claim) for _, cell in columns] for claim in claims]
+    if reasons is not None:
+        rows[0][-1] += "  (why unchecked)"
+        for row, reason in zip(rows[1:], reasons, strict=True):
+            row[-1] += f"  ({reason})" if reason else ""
     widths = [max(len(row[index]) for row in rows) for index in range(len(rows[0]) - 1)]
     lines = [
         "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False))
@@ -48,10 +56,15 @@ def extract_text(claims: list[Claim]) -> str:
     return "\n".join(line.rstrip() for line in lines) + "\n"
 
 
-def extract_json(claims: list[Claim]) -> str:
+def extract_json(claims: list[Claim], reasons: list | None = None) -> str:
+    """{"version": 1, "claims": [...]}; with a registry, each unchecked claim says why."""
     import json
 
-    return json.dumps({"version": 1, "claims": [c.as_json() for c in claims]}, indent=2) + "\n"
+    records = [claim.as_json() for claim in claims]
+    for record, reason in zip(records, reasons or (), strict=False):
+        if reason:
+            record["unchecked"] = reason
+    return json.dumps({"version": 1, "claims": records}, indent=2) + "\n"
 
 
 EXTRACT_FORMATS = {"text": extract_text, "json": extract_json}
@@ -224,14 +237,19 @@ def _github_summary(totals: Totals) -> str:
     return line
 
 
-def statistics(findings) -> str:
-    """One line per code: how many findings, the code, its name."""
+def statistics(findings, statements: int = 0, checked: int | None = None) -> str:
+    """One line per code: how many findings, the code, its name; then, with a registry,
+    the share of statements it could check."""
     counts: dict[tuple[str, str], int] = {}
     for finding in findings:
         counts[(finding.code, finding.name)] = counts.get((finding.code, finding.name), 0) + 1
-    return "".join(
+    lines = "".join(
         f"{count:>5}  {code}  {name}\n" for (code, name), count in sorted(counts.items())
     )
+    if checked is None:
+        return lines
+    share = f" ({round(100 * checked / statements)}%)" if statements else ""
+    return lines + f"{checked} of {statements} statement(s) checked against the registry{share}\n"
 
 
 def _sarif_writer() -> Writer:

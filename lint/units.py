@@ -15,6 +15,26 @@ PER_TIME = ("day", "week", "month", "year")
 _SINGULAR = {unit: unit[:-1] for unit in DURATIONS}
 
 
+_NAMED_PER = {
+    "day": ("daily", "a day", "per day", "each day"),
+    "week": ("weekly", "a week", "per week", "each week"),
+    "month": ("monthly", "a month", "per month", "each month"),
+    "year": ("annual", "annually", "yearly", "a year", "per year", "each year", "per annum"),
+}
+
+
+def named_per(names) -> str | None:
+    """The time a metric's name says its amounts are per ("Average monthly private rent":
+    month), so that "£1,335 a month" is its figure though the registry writes no `per`."""
+    import re
+
+    for per, words in _NAMED_PER.items():
+        pattern = r"\b(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\b"
+        if any(re.search(pattern, name, re.IGNORECASE) for name in names):
+            return per
+    return None
+
+
 def is_duration(unit: str) -> bool:
     return unit in DURATIONS
 

@@ -34,10 +34,23 @@ def value_text(value: float, unit: str, kind: str, per: str | None = None) -> st
     else:
         text = f"{shown} {unit}"  # a duration: "80 minutes"
     if per:
-        text += " " + _PER_WORDS.get(per, f"per {int(per):,}" if per.isdigit() else f"per {per}")
+        text += " " + _per_text(per)
     if kind == "change":
         text += " fall" if value < 0 else " rise"
     return text
+
+
+def unit_text(unit: str, per: str | None = None) -> str:
+    """'percent', 'percentage points', 'a count', '£', 'minutes', '£ a year', 'a count per
+    100,000'."""
+    text = {"count": "a count", "percentage_points": "percentage points"}.get(unit, unit)
+    text = _SYMBOLS.get(unit, text)
+    return text + (" " + _per_text(per) if per else "")
+
+
+def _per_text(per: str) -> str:
+    """'a year', 'per 100,000'."""
+    return _PER_WORDS.get(per, f"per {int(per):,}" if per.isdigit() else f"per {per}")
 
 
 def _money(value: float, symbol: str = "£") -> str:
@@ -77,6 +90,11 @@ def _months(period: Period) -> int:
     return (end.year - start.year) * 12 + (end.month - start.month) + 1
 
 
+def span_text(period: Period) -> str:
+    """'October 2023 to January 2024': a period by its two ends."""
+    return f"{_point(period.start)} to {_point(period.end)}"
+
+
 def prose_period(period: Period) -> str:
     """'year to March 2025', 'May 2024', '2019', 'April 2018 to March 2021'."""
     if period.start == period.end:
@@ -93,7 +111,7 @@ def prose_period(period: Period) -> str:
 
 def figure_text(figure) -> str:
     """'24% fall since 2019 in the year to March 2025 (Crime dashboard, April 2025)'."""
-    text = value_text(figure.value, figure.unit, figure.kind)
+    text = value_text(figure.value, figure.unit, figure.kind, figure.per)
     if figure.baseline:
         text += f" since {prose_period(figure.baseline)}"
     text += " " + for_period(figure.period)

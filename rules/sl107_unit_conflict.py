@@ -39,6 +39,10 @@ def check(match, ctx):
         CODE,
         claim,
         f"{name}: {claim_text(claim)} matches the registry's {figure_text(figure)} only at "
-        f"another unit or scale: write {value_text(figure.value, figure.unit, figure.kind)}",
+        f"another unit or scale: write {_written(figure)}",
         expected=figure_json(figure),
     )
+
+
+def _written(figure) -> str:
+    return value_text(figure.value, figure.unit, figure.kind, figure.per)

@@ -109,7 +109,14 @@ def test_the_summary_table_has_a_row_per_metric(rendered):
     # statements, conforms, stale, conflict: "down 3%" conforms; 24% lacks its end period
     # and 22% is superseded (stale); 21% conflicts with the registry (SL101)
     assert table["Homicides"] == ["4", "1", "2", "1"]
-    assert "(not checked: no registered metric)" in table
+    assert "(not checked)" in table
+
+
+def test_the_page_gives_the_share_of_statements_checked_and_why_others_are_not(rendered):
+    _, dom = rendered
+    shown = re.search(r'<p id="coverage">(\d+) of (\d+) statement\(s\) checked[^<]*</p>', dom)
+    assert shown and 0 < int(shown[1]) < int(shown[2])
+    assert "Not checked: no alias matched its subject." in dom
 
 
 def test_the_page_is_self_contained_and_the_data_cannot_inject_markup(rendered):

@@ -270,6 +270,10 @@ def test_statistics_counts_per_code(repo):
     assert result.stdout == ""
     result = _lint("--registry", "registry.yaml", "--statistics", "d.txt")
     assert "    2  SL101  value-conflict\n    1  SL102  missing-period\n" in result.stdout
+    assert "3 of 3 statement(s) checked against the registry (100%)" in result.stdout
+    (repo / "e.txt").write_text(f"{WRONG}\nThere were 17 new parks in May 2024.\n")
+    result = _lint("--registry", "registry.yaml", "--statistics", "e.txt")
+    assert "1 of 2 statement(s) checked against the registry (50%)" in result.stdout
 
 
 # ---- --diff REF and standard input -------------------------------------------------------

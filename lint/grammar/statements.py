@@ -397,6 +397,17 @@ def _per(tail: re.Match) -> str | None:
     return _PER_WORDS.get(written, written)
 
 
+# "130 assaults per 100,000 population", "46 knife crimes a day": the rate's denominator
+# after the words the number counts.
+_PER_AFTER_WORDS = re.compile(rf"(?:\s+[a-z][\w'’-]*){{1,4}}?\s+(?P<per>{PER})", FLAGS)
+
+
+def per_after_words(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """(denominator, where its phrase starts) for a rate written after its noun."""
+    found = _PER_AFTER_WORDS.match(text, start, end)
+    return (_per(found), found.start("per")) if found else None
+
+
 def _statement(text: str, location: int, tokens) -> Statement:
     lead, quantity, tail = tokens
     approximation = _first(lead, "article_approx", "approx", "noun_approx")
