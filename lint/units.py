@@ -3,7 +3,7 @@
 A duration is a unit of its own ("minutes"); a rate is an amount with a denominator
 (`per`): of population ("100000": per 100,000 people) or of time ("year": £10m a year).
 Values of one dimension compare across units: 80 minutes is 1 hour 20 minutes, 1.2 per
-1,000 is 120 per 100,000, £10m a year is £2.5m a quarter... and a rate over a length of
+1,000 is 120 per 100,000, £120m a year is £10m a month; and a rate over a length of
 time is a total (£10m a year for 3 years is £30m). quantities is imported only when such
 a unit is met: most documents have none, and it takes a fifth of a second to load.
 """

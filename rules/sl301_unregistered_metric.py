@@ -1,4 +1,4 @@
-"""A statistical statement names no registered metric (coverage, off unless selected).
+"""A statistical statement names no registered metric (coverage).
 
 ## What it does
 Reports, as information, each statement whose subject matches no metric of the

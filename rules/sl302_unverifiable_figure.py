@@ -1,5 +1,4 @@
-"""The metric is registered, but has no figure for the kind, unit or period stated
-(coverage, off unless selected).
+"""A registered metric has no figure for the kind, unit or period stated (coverage).
 
 ## What it does
 Reports, as information, each statement that names a registered metric when the

@@ -129,7 +129,7 @@ def test_an_unknown_rule_code_in_an_option_is_refused_with_the_nearest(here, opt
     result = _lint("--registry", LONDON, option, "SL101,SL1O1", "d.txt")
     assert result.exit_code == 2
     assert "unknown rule code 'SL1O1' (did you mean SL101?)" in result.stderr
-    assert _lint("--registry", LONDON, option, "SL3", "d.txt").exit_code in (0, 1)  # planned
+    assert _lint("--registry", LONDON, option, "SL3", "d.txt").exit_code in (0, 1)  # a prefix
 
 
 def test_a_marker_naming_no_rule_suppresses_nothing_and_says_so(here):

@@ -259,10 +259,11 @@ def _duration(match: re.Match) -> Quantity:
     value = number_value(match["span"]) + (0.5 if match["and_half"] else 0)
     unit = _TIME_UNIT[match["time_unit"].lower()]
     if match["span2"]:  # "1 hour 20 minutes": in the smaller unit, worked out by quantities
-        from ..units import in_unit
+        from ..units import DURATIONS, in_unit
 
-        smaller = _TIME_UNIT[match["time_unit2"].lower()]
-        value = in_unit(value, unit, smaller) + number_value(match["span2"])
+        second, other = _TIME_UNIT[match["time_unit2"].lower()], number_value(match["span2"])
+        smaller = min(unit, second, key=DURATIONS.index)
+        value = in_unit(value, unit, smaller) + in_unit(other, second, smaller)
         unit = smaller
     return Quantity(*match.span(), value, unit, "duration")
 

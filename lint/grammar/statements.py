@@ -244,7 +244,8 @@ PER_POPULATION = (
 )
 PER_TIME = (
     r"(?:a|an|per|each|every)\s+(?P<per_time>day|week|month|year|annum)(?![\w-])"
-    r"(?!\s+(?:ago|earlier|before|later|on|previously|since|from|to|and|or)\b)"
+    r"(?!\s+(?:ago|earlier|before|after|later|on|of|into|long|old|previously|since|from|to|"
+    r"and|or)\b)"
     r"|(?P<per_adverb>daily|weekly|monthly|annually|yearly)(?![\w-])"
 )
 PER = either(PER_POPULATION, PER_TIME)
