@@ -14,8 +14,8 @@ from pathlib import Path
 
 from run import best  # benchmarks/run.py, beside this script
 
-from statlint.document import Document
-from statlint.extract import extract
+from statlint.extract.claims import extract
+from statlint.read.document import Document
 
 SEEDS = Path(__file__).resolve().parent.parent / "fixtures" / "seeds"
 

@@ -131,7 +131,7 @@ def _stop(signum, frame):
 
 
 def run_once(arguments: list[str], cap: float = HANG_SECONDS) -> int:
-    from statlint.entry import main
+    from statlint.cli.entry import main
 
     previous = signal.signal(signal.SIGALRM, _stop)
     signal.setitimer(signal.ITIMER_REAL, cap)

@@ -129,8 +129,8 @@ def row(name: str, value: str, note: str = "") -> None:
 
 
 def extraction(text: str, repeat: int) -> float:
-    from statlint.document import Document
-    from statlint.extract import extract
+    from statlint.extract.claims import extract
+    from statlint.read.document import Document
 
     document = Document.from_text("corpus.txt", text)
     return megabytes(text) / best(lambda: extract(document), repeat)

@@ -1,5 +1,5 @@
 import sys
 
-from statlint.entry import main
+from statlint.cli.entry import main
 
 sys.exit(main())

@@ -17,7 +17,7 @@ from __future__ import annotations
 import os
 import zlib
 
-from . import __version__
+from statlint import __version__
 
 
 def cache_folder() -> str | None:
@@ -72,7 +72,7 @@ def store(kind: str, source: str, data: bytes, value) -> None:
         return
     import json
 
-    from .atomic import write_atomic
+    from statlint.atomic import write_atomic
 
     header = json.dumps({"format": FORMAT, "version": __version__, "value": value})
     try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .record import record, replace
+from statlint.record import field, record, replace
 
 
 @record
@@ -112,3 +112,47 @@ def location_json(record) -> dict:
 def plain_number(value: float) -> int | float:
     """24.0 -> 24 for output; 23.6 stays 23.6."""
     return int(value) if float(value).is_integer() else round(value, 6)
+
+
+@record
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    name: str
+    severity: str
+    message: str
+    claim: Claim | None = None
+    expected: dict | None = None
+    related: tuple[dict, ...] = field(default=())
+    source_line: str | None = field(default=None, repr=False, compare=False)  # to show
+    # What would make the statement right, when only one thing can: {"value": canonical}
+    # or {"period": "year to March 2025"}; statlint.fix turns it into an edit.
+    fix: dict | None = field(default=None, compare=False)
+
+    def as_json(self) -> dict:
+        record = {
+            **location_json(self),
+            "code": self.code,
+            "name": self.name,
+            "severity": self.severity,
+            "message": self.message,
+        }
+        claim = self.claim
+        if claim is not None:
+            record["claim"] = {
+                "text": claim.text,
+                "metric": claim.metric,
+                "value": plain_number(claim.value),
+                "unit": claim.unit,
+                "baseline": claim.baseline,
+                "period": claim.period,
+            }
+        if self.expected:
+            record["expected"] = self.expected
+        if self.related:
+            record["related"] = list(self.related)
+        return record

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .record import record
+from statlint.record import record
 
 _ISO_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTH_NAMES = (

@@ -12,13 +12,8 @@ import os
 import sys
 from collections.abc import Callable, Iterable
 
-from . import suppress
-from .config import Config
-from .discover import Excludes, discover
-from .document import Document, DocumentError, from_bytes, read
-from .engine import (
+from statlint.check.engine import (
     Context,
-    Finding,
     admit,
     decide,
     exit_code,
@@ -27,14 +22,20 @@ from .engine import (
     runnable,
     unused_markers,
 )
-from .extract import extract
-from .files import read_bytes
-from .match import link
-from .record import field, record, replace
+from statlint.check.match import link
+from statlint.extract.claims import extract
+from statlint.model import Finding
+from statlint.policy import suppress
+from statlint.policy.config import Config
+from statlint.read import from_bytes, read
+from statlint.read.discover import Excludes, discover
+from statlint.read.document import Document, DocumentError
+from statlint.read.files import read_bytes
+from statlint.record import field, record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from .registry import Registry
+    from statlint.registry.load import Registry
 
 PARALLEL_FROM = 16  # fewer files than this are linted in-process: no pool to start
 
@@ -141,7 +142,7 @@ def _coverage(matches, registry: Registry | None) -> tuple[int, int]:
     stated = [match for match in matches if not match.claim.derived]
     if registry is None:
         return len(stated), 0
-    from .coverage import why_unchecked
+    from statlint.check.coverage import why_unchecked
 
     return len(stated), sum(1 for match in stated if why_unchecked(match, registry) is None)
 
@@ -174,7 +175,7 @@ def read_all(paths, stdin_filename=None, config: Config | None = None, stdin=Non
 
 
 def chosen_rules(options: Options, config: Config, registry) -> list:
-    from .rules import RULES
+    from statlint.rules import RULES
 
     select = options.select or config.select
     ignore = options.ignore or config.ignore
@@ -256,21 +257,21 @@ def _filters(options: Options, config: Config):
     """What narrows the findings reported: --diff REF, then the baseline."""
     changed = remaining = None
     if options.diff_ref:
-        from .changes import changed_lines
+        from statlint.policy.changes import changed_lines
 
         changed = changed_lines(options.diff_ref)
     if options.use_baseline and config.baseline:
-        from . import baseline
+        from statlint.policy import baseline
 
         remaining = baseline.load(config.baseline)
 
     def keep(findings: list[Finding]) -> list[Finding]:
         if changed is not None:
-            from .changes import touches
+            from statlint.policy.changes import touches
 
             findings = [f for f in findings if touches(changed, f.path, f.line, f.end_line)]
         if remaining is not None:
-            from . import baseline
+            from statlint.policy import baseline
 
             findings = baseline.hide(findings, remaining)
         return findings
@@ -303,7 +304,7 @@ def _take(file_result: FileResult, result: Result, set_checks, config: Config, r
 def load_registries(paths: list[str]) -> Registry | None:
     if not paths:
         return None
-    from .registry import load_all
+    from statlint.registry.load import load_all
 
     return load_all(paths)
 
@@ -325,7 +326,7 @@ class FileFix:
 def fixes(options: Options, config: Config) -> tuple[list[FileFix], list[str]]:
     """The fixes for each file that has any, and notes on files that cannot be fixed.
     Files that cannot be read are left to the lint that follows, which reports them."""
-    from .fix import Unfixable
+    from statlint.fix.edits import Unfixable
 
     registry, found, rules = _inputs(options, config)
     rules = [rule for rule in rules if rule.SCOPE == "claim"]
@@ -346,7 +347,7 @@ def fixes(options: Options, config: Config) -> tuple[list[FileFix], list[str]]:
 
 
 def _fixed(path: str, data: bytes, setup: _Setup, keep) -> FileFix:
-    from . import fix
+    from statlint.fix import edits as fix
 
     def lint(source: fix.Source):
         document = from_bytes(source.to_bytes(), path)

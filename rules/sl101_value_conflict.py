@@ -24,8 +24,8 @@ figure is meant, in the draft's style: only the digits change ("22%" becomes "24
 
 from __future__ import annotations
 
-from statlint import canon
-from statlint.wording import candidates_text, claim_text, figure_json, for_period
+from statlint.check import canonical as canon
+from statlint.output.wording import candidates_text, claim_text, figure_json, for_period
 
 CODE = "SL101"
 NAME = "value-conflict"

@@ -22,8 +22,8 @@ figure fits the stated value: "a 24% reduction in homicides (year to March 2025)
 
 from __future__ import annotations
 
-from statlint import canon
-from statlint.wording import candidates_text, claim_text, figure_json, prose_period
+from statlint.check import canonical as canon
+from statlint.output.wording import candidates_text, claim_text, figure_json, prose_period
 
 CODE = "SL102"
 NAME = "missing-period"

@@ -19,8 +19,8 @@ or, if last year's figure was meant:
 
 from __future__ import annotations
 
-from statlint import canon
-from statlint.wording import candidates_text, claim_text, figure_json, for_period
+from statlint.check import canonical as canon
+from statlint.output.wording import candidates_text, claim_text, figure_json, for_period
 
 CODE = "SL103"
 NAME = "period-mismatch"

@@ -23,8 +23,8 @@ adds its period, so "hits 33,000" becomes "hits 34,200 (May 2024)".
 
 from __future__ import annotations
 
-from statlint import canon
-from statlint.wording import claim_text, figure_json, figure_text, for_period
+from statlint.check import canonical as canon
+from statlint.output.wording import claim_text, figure_json, figure_text, for_period
 
 CODE = "SL104"
 NAME = "stale-figure"

@@ -17,8 +17,8 @@ Use instead:
 
 from __future__ import annotations
 
-from statlint import canon
-from statlint.wording import candidates_text, figure_json
+from statlint.check import canonical as canon
+from statlint.output.wording import candidates_text, figure_json
 
 CODE = "SL105"
 NAME = "direction-conflict"

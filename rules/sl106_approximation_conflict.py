@@ -23,9 +23,9 @@ because "more than 34,200" would not be true either and the right word is theirs
 
 from __future__ import annotations
 
-from statlint import canon
-from statlint.compare import approximation_holds
-from statlint.wording import approximate_text, candidates_text, figure_json
+from statlint.check import canonical as canon
+from statlint.check.compare import approximation_holds
+from statlint.output.wording import approximate_text, candidates_text, figure_json
 
 CODE = "SL106"
 NAME = "approximation-conflict"

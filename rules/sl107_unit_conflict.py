@@ -17,8 +17,8 @@ Use instead:
 
 from __future__ import annotations
 
-from statlint import canon
-from statlint.wording import claim_text, figure_json, figure_text, value_text
+from statlint.check import canonical as canon
+from statlint.output.wording import claim_text, figure_json, figure_text, value_text
 
 CODE = "SL107"
 NAME = "unit-conflict"

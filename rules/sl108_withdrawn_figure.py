@@ -17,8 +17,8 @@ Use instead (the corrected figure):
 
 from __future__ import annotations
 
-from statlint import canon
-from statlint.wording import candidates_text, claim_text, figure_json
+from statlint.check import canonical as canon
+from statlint.output.wording import candidates_text, claim_text, figure_json
 
 CODE = "SL108"
 NAME = "withdrawn-figure"

@@ -30,9 +30,9 @@ Use instead (each figure with its own date range):
 
 from __future__ import annotations
 
-from statlint.compare import same_figure
-from statlint.wording import claim_text
-from statlint.words import SubjectIndex, content_words
+from statlint.check.compare import same_figure
+from statlint.check.words import SubjectIndex, content_words
+from statlint.output.wording import claim_text
 
 CODE = "SL201"
 NAME = "inconsistent-figure"

@@ -19,8 +19,8 @@ Use instead:
 
 from __future__ import annotations
 
-from statlint.compare import approximation_holds
-from statlint.wording import approximate_text, value_text
+from statlint.check.compare import approximation_holds
+from statlint.output.wording import approximate_text, value_text
 
 CODE = "SL202"
 NAME = "parenthetical-conflict"

@@ -33,9 +33,9 @@ Use instead:
 
 from __future__ import annotations
 
-from statlint.compare import approximation_holds, rounded_bounds
-from statlint.units import total_over
-from statlint.wording import value_text
+from statlint.check.compare import approximation_holds, rounded_bounds
+from statlint.check.units import total_over
+from statlint.output.wording import value_text
 
 CODE = "SL203"
 NAME = "arithmetic-conflict"
@@ -275,7 +275,7 @@ def _total_for(rate, claims):
     """The total a rate adds up to: the nearest amount of its unit before it in its
     sentence, or else in its paragraph when the two name the same thing ("the £45m
     fund ... The three-year fund will see £10m a year")."""
-    from statlint.words import content_words
+    from statlint.check.words import content_words
 
     before = [
         c

@@ -21,8 +21,8 @@ Use instead:
 
 from __future__ import annotations
 
+from statlint.output.wording import span_text
 from statlint.periods import length_in_months, parse
-from statlint.wording import span_text
 
 CODE = "SL204"
 NAME = "period-length-conflict"

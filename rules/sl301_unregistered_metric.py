@@ -24,7 +24,7 @@ Use instead (add a metric, or an alias, to the registry):
 
 from __future__ import annotations
 
-from statlint.coverage import unmatched_reason
+from statlint.check.coverage import unmatched_reason
 
 CODE = "SL301"
 NAME = "unregistered-metric"

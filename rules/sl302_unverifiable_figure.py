@@ -25,7 +25,7 @@ Use instead (register the figure the statement quotes):
 
 from __future__ import annotations
 
-from statlint.coverage import unverifiable_reason
+from statlint.check.coverage import unverifiable_reason
 
 CODE = "SL302"
 NAME = "unverifiable-figure"

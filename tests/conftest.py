@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from statlint.document import Document
-from statlint.extract import extract
+from statlint.extract.claims import extract
+from statlint.read.document import Document
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "fixtures" / "seeds"

@@ -8,7 +8,7 @@ import random
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
+from statlint.cli.commands import main
 
 from .conftest import ROOT
 

@@ -7,7 +7,7 @@ import json
 
 from click.testing import CliRunner
 
-from statlint.cli import main
+from statlint.cli.commands import main
 
 from .conftest import SEEDS
 

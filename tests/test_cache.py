@@ -17,7 +17,7 @@ LONDON = str(ROOT / "fixtures" / "registries" / "london.yaml")
 DRAFT = str(SEEDS / "003_9ffa4f15d2c7cc6e.txt")
 PROBE = """
 import sys
-from statlint.entry import main
+from statlint.cli.entry import main
 try:
     code = main(sys.argv[1:])
 except SystemExit as exit:

@@ -7,8 +7,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
-from statlint.document import DocumentError, read
+from statlint.cli.commands import main
+from statlint.read import read
+from statlint.read.document import DocumentError
 
 from .conftest import SEEDS
 
@@ -25,7 +26,7 @@ def _fields(path):
 
 
 def _claims(path):
-    from statlint.extract import extract
+    from statlint.extract.claims import extract
 
     return extract(read(path))
 

@@ -7,7 +7,7 @@ import json
 
 from click.testing import CliRunner
 
-from statlint.cli import main
+from statlint.cli.commands import main
 
 CHANGE = "Homicides fell 10% compared with last year.\n"
 

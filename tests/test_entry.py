@@ -7,8 +7,8 @@ import sys
 
 import pytest
 
-from statlint.cli import main as click_main
-from statlint.entry import main, plain_paths
+from statlint.cli.commands import main as click_main
+from statlint.cli.entry import main, plain_paths
 
 from .conftest import SEEDS
 
@@ -44,7 +44,7 @@ def test_both_doors_print_the_same_and_exit_the_same(capsys):
 
 def test_the_plain_path_does_not_import_click():
     code = (
-        "import sys; from statlint.entry import main; main([sys.argv[1]]); "
+        "import sys; from statlint.cli.entry import main; main([sys.argv[1]]); "
         "print('click' in sys.modules)"
     )
     done = subprocess.run([sys.executable, "-c", code, SEED_2025], capture_output=True, text=True)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from statlint.document import read
-from statlint.extract import extract
+from statlint.extract.claims import extract
+from statlint.read import read
 
 from .conftest import SEEDS
 

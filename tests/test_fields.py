@@ -11,9 +11,9 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
-from statlint.document import Document
-from statlint.extract import extract
+from statlint.cli.commands import main
+from statlint.extract.claims import extract
+from statlint.read.document import Document
 
 from .conftest import ROOT
 

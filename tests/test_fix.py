@@ -14,7 +14,7 @@ import time
 import pytest
 
 from statlint.atomic import ChangedSinceRead, write_atomic
-from statlint.entry import main
+from statlint.cli.entry import main
 
 from .conftest import ROOT
 
@@ -255,7 +255,7 @@ def test_a_value_fix_never_makes_the_sentence_say_what_is_not_so(tmp_path):
     finding stays, and says why it was not fixed."""
     from click.testing import CliRunner
 
-    from statlint.cli import main
+    from statlint.cli.commands import main
 
     registry = tmp_path / "r.yaml"
     registry.write_text(

@@ -12,7 +12,7 @@ import docx
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
+from statlint.cli.commands import main
 
 from .conftest import ROOT
 
@@ -238,8 +238,8 @@ def _tracked(paragraph, tag: str, text: str):
 def test_word_tracked_changes_content_controls_and_headers(tmp_path):
     from docx.oxml import OxmlElement
 
-    from statlint.document import read
-    from statlint.extract import extract
+    from statlint.extract.claims import extract
+    from statlint.read import read
 
     document = docx.Document()
     edited = document.add_paragraph("Robbery fell ")

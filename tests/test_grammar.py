@@ -6,23 +6,23 @@ from __future__ import annotations
 import pytest
 
 from statlint import grammar
-from statlint.grammar import numbers, periods, statements
+from statlint.grammar import amounts, periods, statements
 
 EXPRESSIONS = {
-    "QUANTITY": numbers.QUANTITY,
+    "QUANTITY": amounts.QUANTITY,
     "STATEMENT": statements.STATEMENT,
     "PERIOD": periods.PERIOD,
     "PHRASE": periods.PHRASE,
 }
 EXAMPLES = [
     (name, line.strip())
-    for module in (numbers, statements, periods)
+    for module in (amounts, statements, periods)
     for name, block in module.EXAMPLES.items()
     for line in block.strip().splitlines()
 ]
 
 
-@pytest.mark.parametrize("module", [numbers, statements, periods], ids=lambda m: m.__name__)
+@pytest.mark.parametrize("module", [amounts, statements, periods], ids=lambda m: m.__name__)
 def test_every_example_parses_whole(module):
     for name, block in module.EXAMPLES.items():
         passed, results = EXPRESSIONS[name].run_tests(block, parse_all=True, print_results=False)

@@ -8,8 +8,8 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from statlint.cli import main
-from statlint.harvest import published_date
+from statlint.cli.commands import main
+from statlint.registry.harvest import published_date
 
 from .conftest import SEEDS
 

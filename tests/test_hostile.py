@@ -10,8 +10,8 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
-from statlint.entry import main as entry_main
+from statlint.cli.commands import main
+from statlint.cli.entry import main as entry_main
 
 from .conftest import ROOT, SEEDS
 
@@ -90,7 +90,7 @@ def test_a_5_mb_draft_is_linted_to_its_last_line_beside_unreadable_inputs(tmp_pa
 def test_a_zip_bomb_posing_as_a_word_draft_is_refused_unread(tmp_path, monkeypatch):
     import zipfile
 
-    from statlint import wordfile
+    from statlint.read import docx as wordfile
 
     monkeypatch.setattr(wordfile, "MAX_UNPACKED", 1_000_000)  # the real limit is 500 MB
     bomb = tmp_path / "bomb.docx"

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
+from statlint.cli.commands import main
 
 from .conftest import ROOT, SEEDS
 

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
+from statlint.cli.commands import main
 from statlint.rules import RULES
 
 from .conftest import SEEDS

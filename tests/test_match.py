@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from statlint.match import Alias, _aliases, metric_for
-from statlint.registry import load
+from statlint.check.match import Alias, _aliases, metric_for
+from statlint.registry.load import load
 
 from .conftest import ROOT
 

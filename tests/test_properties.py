@@ -12,12 +12,13 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from statlint.config import Config
-from statlint.document import Document, from_bytes
 from statlint.errors import RegistryError
-from statlint.extract import extract
+from statlint.extract.claims import extract
 from statlint.pipeline import Options, fixes, lint
-from statlint.registry import load
+from statlint.policy.config import Config
+from statlint.read import from_bytes
+from statlint.read.document import Document
+from statlint.registry.load import load
 
 from .conftest import ROOT
 

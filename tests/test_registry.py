@@ -7,8 +7,8 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
-from statlint.registry import RegistryError, load
+from statlint.cli.commands import main
+from statlint.registry.load import RegistryError, load
 
 from .conftest import ROOT
 

@@ -14,10 +14,10 @@ import random
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
-from statlint.document import from_bytes
-from statlint.suppress import Directive, Suppressions
-from statlint.words import SubjectIndex, same_subject
+from statlint.check.words import SubjectIndex, same_subject
+from statlint.cli.commands import main
+from statlint.policy.suppress import Directive, Suppressions
+from statlint.read import from_bytes
 
 from .conftest import ROOT
 

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
-from statlint.config import Config
+from statlint.cli.commands import main
 from statlint.pipeline import Options, lint
+from statlint.policy.config import Config
 from statlint.rules import RULES
 
 from .conftest import ROOT
@@ -85,8 +85,8 @@ def test_the_cli_reports_the_rule_on_its_fixture_draft(code):
 def test_one_problem_of_a_statement_gets_one_finding_by_the_precedence_table():
     """'Nearly 13,000 (13,231)' of a registered 13,231 is one problem that SL106 (the
     registry) and SL202 (the figure beside it) both see: the table gives it to SL106."""
-    from statlint.engine import VALUE_PROBLEMS, Finding, one_per_problem
-    from statlint.model import Claim
+    from statlint.check.engine import VALUE_PROBLEMS, one_per_problem
+    from statlint.model import Claim, Finding
 
     claim = Claim(
         "d.txt", 1, 1, 1, 9, 0, 8, "x", "s", 13000, "count", "level", None, "nearly", None, None

@@ -9,7 +9,7 @@ import sys
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
+from statlint.cli.commands import main
 
 from .conftest import SEEDS
 

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 from click.testing import CliRunner
 
-from statlint.cli import main
+from statlint.cli.commands import main
 
 from .conftest import ROOT
 
@@ -258,7 +258,7 @@ def test_github_annotations_escape_and_say_what_is_not_shown(repo):
 
 
 def test_github_message_escaping():
-    from statlint.report import _escape_data, _escape_property
+    from statlint.output.report import _escape_data, _escape_property
 
     assert _escape_data("50% up\r\nnext") == "50%25 up%0D%0Anext"
     assert _escape_property("a:b,c") == "a%3Ab%2Cc"

@@ -10,15 +10,15 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from . import periods
-from .compare import approximation_holds, rounds_to
-from .record import record, replace
-from .units import convert, is_duration, named_per, same_dimension
-from .wording import for_period, value_text
+from statlint import periods
+from statlint.check.compare import approximation_holds, rounds_to
+from statlint.check.units import convert, is_duration, named_per, same_dimension
+from statlint.output.wording import for_period, value_text
+from statlint.record import record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from .registry import Figure, Registry
+    from statlint.registry.load import Figure, Registry
 
 
 @record
@@ -154,7 +154,7 @@ def kept_from_fixing(claim) -> str | None:
     it cannot. Only a level is at risk: a change's value is checked with its direction."""
     if claim.kind != "level":
         return None
-    from . import grammar
+    from statlint import grammar
 
     word = grammar.statements.change_word(claim.text) or _moved(claim.text)
     if word is None:

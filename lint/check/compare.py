@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 
-from .model import plain_number
+from statlint.model import plain_number
 
 TOLERANCE = 0.05  # "nearly" and "around": within 5% of the stated value
 

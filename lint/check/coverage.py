@@ -8,14 +8,14 @@ matching, which metrics tie, which kind, unit or period the registry lacks.
 
 from __future__ import annotations
 
-from .canon import compare
-from .periods import parse
-from .wording import for_period, prose_period, unit_text
+from statlint.check.canonical import compare
+from statlint.output.wording import for_period, prose_period, unit_text
+from statlint.periods import parse
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from .match import Match
-    from .registry import Registry
+    from statlint.check.match import Match
+    from statlint.registry.load import Registry
 
 
 def unmatched_reason(match: Match) -> str:

@@ -2,59 +2,15 @@
 
 from __future__ import annotations
 
-from .match import Match
-from .model import Claim, location_json, plain_number
-from .record import field, record, replace
+from statlint.check.match import Match
+from statlint.model import Claim, Finding
+from statlint.record import field, record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from .registry import Registry
+    from statlint.registry.load import Registry
 
 SEVERITIES = ("error", "warning", "info")
-
-
-@record
-class Finding:
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    code: str
-    name: str
-    severity: str
-    message: str
-    claim: Claim | None = None
-    expected: dict | None = None
-    related: tuple[dict, ...] = field(default=())
-    source_line: str | None = field(default=None, repr=False, compare=False)  # to show
-    # What would make the statement right, when only one thing can: {"value": canonical}
-    # or {"period": "year to March 2025"}; statlint.fix turns it into an edit.
-    fix: dict | None = field(default=None, compare=False)
-
-    def as_json(self) -> dict:
-        record = {
-            **location_json(self),
-            "code": self.code,
-            "name": self.name,
-            "severity": self.severity,
-            "message": self.message,
-        }
-        claim = self.claim
-        if claim is not None:
-            record["claim"] = {
-                "text": claim.text,
-                "metric": claim.metric,
-                "value": plain_number(claim.value),
-                "unit": claim.unit,
-                "baseline": claim.baseline,
-                "period": claim.period,
-            }
-        if self.expected:
-            record["expected"] = self.expected
-        if self.related:
-            record["related"] = list(self.related)
-        return record
 
 
 @record
@@ -67,7 +23,7 @@ class Context:
     def comparison(self, claim: Claim):
         """The figures a claim can mean, worked out once for all the rules that ask."""
         if claim not in self._comparisons:
-            from .canon import compare
+            from statlint.check.canonical import compare
 
             self._comparisons[claim] = compare(claim, self.registry)
         return self._comparisons[claim]

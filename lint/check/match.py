@@ -14,12 +14,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .model import Claim
-from .words import NO_VOCABULARY, Vocabulary, metric_words
+from statlint.check.words import NO_VOCABULARY, Vocabulary, metric_words
+from statlint.model import Claim
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
-    from .registry import Registry
+    from statlint.registry.load import Registry
 
 
 @dataclass(frozen=True)

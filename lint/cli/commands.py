@@ -7,8 +7,8 @@ import sys
 
 import click
 
-from . import __version__
-from .terminal import shown
+from statlint import __version__
+from statlint.output.terminal import shown
 
 PATHS = click.argument("paths", nargs=-1, required=True)
 REGISTRY = click.option(
@@ -53,8 +53,8 @@ def echo(text: str, **options) -> None:
 
 
 def _known_codes(ctx, param, value: str | None) -> str | None:
-    from .command import codes
-    from .rules import unknown_code
+    from statlint.cli.lint_command import codes
+    from statlint.rules import unknown_code
 
     for code in codes(value):
         problem = unknown_code(code)
@@ -110,7 +110,7 @@ def main():
 
 
 def _report_inputs(notes, problems) -> None:
-    from .command import report_inputs
+    from statlint.cli.lint_command import report_inputs
 
     report_inputs(notes, problems)
 
@@ -122,7 +122,7 @@ def _fail(messages) -> None:
 
 
 def _codes(value: str | None) -> tuple[str, ...]:
-    from .command import codes
+    from statlint.cli.lint_command import codes
 
     return codes(value)
 
@@ -181,8 +181,8 @@ def _codes(value: str | None) -> tuple[str, ...]:
 @click.option("--quiet", is_flag=True, help="Print nothing; only the exit code tells.")
 def lint(paths, registries, select, ignore, **options):
     """Lint drafts: check every figure against the registry and against each other."""
-    from .command import LintRequest
-    from .command import lint as lint_command
+    from statlint.cli.lint_command import LintRequest
+    from statlint.cli.lint_command import lint as lint_command
 
     request = LintRequest(
         tuple(paths), tuple(registries), select=_codes(select), ignore=_codes(ignore), **options
@@ -193,7 +193,7 @@ def lint(paths, registries, select, ignore, **options):
 @main.command("rules")
 def list_rules():
     """The rule catalogue."""
-    from .rules import RULES, summary
+    from statlint.rules import RULES, summary
 
     for rule in RULES.values():
         echo(f"{rule.CODE}  {rule.NAME:<24} {rule.SEVERITY:<8} {summary(rule)}")
@@ -203,7 +203,7 @@ def list_rules():
 @click.argument("code")
 def explain(code):
     """One rule's documentation, with examples."""
-    from .rules import RULES
+    from statlint.rules import RULES
 
     rule = RULES.get(code.upper())
     if rule is None:
@@ -224,15 +224,15 @@ def explain(code):
 def extract(paths, fmt, registries, config_path, no_config, stdin_filename, date):
     """List every numeric statement found, with its normalised fields; with a registry
     (given, or configured), the metric each names and why any is left unchecked."""
-    from .pipeline import read_all
-    from .record import replace
+    from statlint.pipeline import read_all
+    from statlint.record import replace
 
     registry = _extract_registry(registries, config_path, no_config)
     documents, notes, problems = read_all(paths, stdin_filename)
     documents = [replace(document, date=date) if date else document for document in documents]
     _report_inputs(notes, problems)
     claims, reasons = _extracted(documents, registry)
-    from .report import EXTRACT_FORMATS
+    from statlint.output.report import EXTRACT_FORMATS
 
     echo(EXTRACT_FORMATS[fmt](claims, reasons), nl=False)
     sys.exit(2 if problems else 0)
@@ -240,9 +240,9 @@ def extract(paths, fmt, registries, config_path, no_config, stdin_filename, date
 
 def _extract_registry(registries, config_path, no_config):
     """The registry extract links statements to: --registry, or the configured one."""
-    from .config import resolve
-    from .errors import ConfigError, RegistryError
-    from .pipeline import load_registries
+    from statlint.errors import ConfigError, RegistryError
+    from statlint.pipeline import load_registries
+    from statlint.policy.config import resolve
 
     try:
         paths = list(registries) or list(resolve(config_path, not no_config).registry)
@@ -255,14 +255,14 @@ def _extract_registry(registries, config_path, no_config):
 
 def _extracted(documents, registry):
     """(claims, and when there is a registry, why each is left unchecked: None if checked)."""
-    from .extract import extract as extract_claims
-    from .pipeline import fy_start
+    from statlint.extract.claims import extract as extract_claims
+    from statlint.pipeline import fy_start
 
     claims = [c for d in documents for c in extract_claims(d, fy_start(registry))]
     if registry is None:
         return claims, None
-    from .coverage import why_unchecked
-    from .match import link
+    from statlint.check.coverage import why_unchecked
+    from statlint.check.match import link
 
     matches = link(claims, registry)
     reasons = [
@@ -281,7 +281,7 @@ def registry():
 @PATHS
 def registry_check(paths):
     """Validate registries; every problem names the file, line and YAML path."""
-    from .registry import RegistryError, load
+    from statlint.registry.load import RegistryError, load
 
     failed = False
     for path in paths:
@@ -303,7 +303,7 @@ def init_command():
     An existing file is never overwritten."""
     from pathlib import Path
 
-    from .init import FILES, init
+    from statlint.cli.init import FILES, init
 
     for name, written in init(Path.cwd()):
         if written:
@@ -332,12 +332,12 @@ def annotate(draft, output, registries, select, ignore, config_path, no_config):
     """Copy a Word draft with a comment on each finding; the draft is left untouched."""
     from pathlib import Path
 
-    from .annotate import annotate as write_annotated
-    from .config import resolve
-    from .document import DocumentError
-    from .errors import ConfigError, RegistryError
-    from .pipeline import Options
-    from .pipeline import lint as run_lint
+    from statlint.errors import ConfigError, RegistryError
+    from statlint.output.annotate import annotate as write_annotated
+    from statlint.pipeline import Options
+    from statlint.pipeline import lint as run_lint
+    from statlint.policy.config import resolve
+    from statlint.read.document import DocumentError
 
     if not draft.lower().endswith(".docx") or not output.lower().endswith(".docx"):
         _fail(["annotate reads and writes .docx files"])
@@ -378,10 +378,10 @@ def harvest(paths, output, force):
     person to resolve, never picked silently."""
     from pathlib import Path
 
-    from .atomic import write_atomic
-    from .extract import extract
-    from .harvest import clusters, to_yaml
-    from .pipeline import read_all
+    from statlint.atomic import write_atomic
+    from statlint.extract.claims import extract
+    from statlint.pipeline import read_all
+    from statlint.registry.harvest import clusters, to_yaml
 
     if Path(output).exists() and not force:
         _fail([f"{output}: exists; use --force to replace it"])
@@ -414,11 +414,11 @@ def harvest(paths, output, force):
 @NO_CONFIG
 def report(paths, html_path, registries, config_path, no_config):
     """Write an HTML page showing each document with its statements highlighted."""
-    from .atomic import write_atomic
-    from .config import resolve
-    from .errors import ConfigError, RegistryError
-    from .htmlreport import page, statements
-    from .pipeline import Options, review
+    from statlint.atomic import write_atomic
+    from statlint.errors import ConfigError, RegistryError
+    from statlint.output.htmlreport import page, statements
+    from statlint.pipeline import Options, review
+    from statlint.policy.config import resolve
 
     try:
         reviewed, registry, notes, problems = review(

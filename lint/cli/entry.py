@@ -17,10 +17,10 @@ def plain_paths(argv: list[str]) -> bool:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     if plain_paths(argv):
-        from .command import LintRequest, lint
+        from statlint.cli.lint_command import LintRequest, lint
 
         return lint(LintRequest(tuple(argv)))
-    from .cli import main as click_main
+    from statlint.cli.commands import main as click_main
 
     return click_main(args=argv, prog_name="statlint")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import sys
 
-from .record import record
-from .terminal import shown
+from statlint.output.terminal import shown
+from statlint.record import record
 
 PROGRESS_FROM = 200  # files: fewer than this finish before a bar would help
 
@@ -95,10 +95,10 @@ def lint(request: LintRequest) -> int:
 
 
 def _lint(request: LintRequest) -> int:
-    from .config import resolve
-    from .errors import BaselineError, ChangesError, ConfigError, RegistryError
-    from .pipeline import Options, default_jobs
-    from .pipeline import lint as run_lint
+    from statlint.errors import BaselineError, ChangesError, ConfigError, RegistryError
+    from statlint.pipeline import Options, default_jobs
+    from statlint.pipeline import lint as run_lint
+    from statlint.policy.config import resolve
 
     options = Options(
         request.paths,
@@ -134,7 +134,7 @@ def _lint(request: LintRequest) -> int:
     if writer:
         writer.finish(result.files)
         if request.statistics:
-            from .report import statistics
+            from statlint.output.report import statistics
 
             checked = result.checked if options.registries or config.registry else None
             say(
@@ -145,7 +145,7 @@ def _lint(request: LintRequest) -> int:
 
 
 def _fixes(options, config):
-    from .pipeline import fixes
+    from statlint.pipeline import fixes
 
     if "-" in options.paths:
         fail(["--fix and --show-diff work on files, not on standard input"])
@@ -178,7 +178,7 @@ def _labels(path: str) -> tuple[str, str]:
 
 
 def _text(data: bytes) -> str:
-    from .document import decode
+    from statlint.read.document import decode
 
     return decode(data, "")[0]
 
@@ -187,7 +187,7 @@ def _write_fixes(options, config, quiet: bool, in_place: bool) -> list[str]:
     """Write the fixes, each file whole or not at all; the files that could not be.
     A file that replacing would change beyond its text (read-only, hard-linked) is left
     with a note, unless `in_place` says to write into it."""
-    from .atomic import ChangedSinceRead, replacing_changes, write_atomic, write_in_place
+    from statlint.atomic import ChangedSinceRead, replacing_changes, write_atomic, write_in_place
 
     unwritten, fixed, files = [], 0, 0
     for file_fix in _fixes(options, config):
@@ -217,7 +217,7 @@ def _write_fixes(options, config, quiet: bool, in_place: bool) -> list[str]:
 
 
 def _write_baseline(path: str, result) -> int:
-    from .baseline import BaselineError, write
+    from statlint.policy.baseline import BaselineError, write
 
     try:
         count = write(path, result.findings)
@@ -232,7 +232,7 @@ class _writer:
     settings error before any file writes no half report), the tail at the end."""
 
     def __init__(self, fmt: str):
-        from .report import LINT_FORMATS, Totals
+        from statlint.output.report import LINT_FORMATS, Totals
 
         self.format = LINT_FORMATS[fmt]()
         self.totals = Totals()

@@ -16,13 +16,14 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from . import grammar, scope, subject
-from .document import Document
-from .grammar.model import PeriodPhrase, Quantity
-from .grammar.statements import Statement
-from .model import Claim
-from .periods import Period
-from .segment import blocks, sentences
+from statlint import grammar
+from statlint.extract import scope, subject
+from statlint.grammar.model import PeriodPhrase, Quantity
+from statlint.grammar.statements import Statement
+from statlint.model import Claim
+from statlint.periods import Period
+from statlint.read.document import Document
+from statlint.read.segment import blocks, sentences
 
 # ---- what is not a claim -------------------------------------------------------------------
 _GLUED = re.compile(r"[A-Za-z]|/\d|:\d|\.\d")

@@ -17,15 +17,15 @@ from __future__ import annotations
 
 import re
 
-from . import grammar
-from .document import Document
-from .grammar.model import PeriodPhrase
-from .periods import Period, Point, days_in_month, parse_point, previous
-from .timeline import Frame, endpoints, is_relative_to_statement, resolve
+from statlint import grammar
+from statlint.extract.timeline import Frame, endpoints, is_relative_to_statement, resolve
+from statlint.grammar.model import PeriodPhrase
+from statlint.periods import Period, Point, days_in_month, parse_point, previous
+from statlint.read.document import Document
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from .extract import Reading, Sentence
+    from statlint.extract.claims import Reading, Sentence
 
 _SEGMENT_BREAK = re.compile(r"[,;:–—]|\s-\s|\)|\(")
 # A sentence that opens by pointing back to the figure before it ("This is up 22%",
@@ -99,7 +99,7 @@ def _dated_line(line: str) -> Point | None:
         return None
     lead = _DATELINE_LEAD.match(stripped)
     rest = stripped[lead.end() :] if lead else stripped
-    from .grammar.periods import DATE
+    from statlint.grammar.periods import DATE
 
     for (date,), start, end in DATE.scan_string(rest, max_matches=1):
         leftover = (rest[:start] + rest[end:]).split()
@@ -109,7 +109,7 @@ def _dated_line(line: str) -> Point | None:
 
 
 def _date_at(text: str) -> Point | None:
-    from .grammar.periods import DATE
+    from statlint.grammar.periods import DATE
 
     date = DATE.parse_string(text)[0]
     return Point(date.year, date.month, date.day) if date.year else None

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from . import grammar
-from .words import content_words
+from statlint import grammar
+from statlint.check.words import content_words
 
 MAX_WORDS = 10
 REACH = 300  # characters next to a statement that can hold its subject

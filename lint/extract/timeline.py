@@ -7,8 +7,8 @@ and the statement is then treated as undated (registry-v1, "Relative periods").
 
 from __future__ import annotations
 
-from .grammar.model import DateSpec, PeriodSpec
-from .periods import (
+from statlint.grammar.model import DateSpec, PeriodSpec
+from statlint.periods import (
     Period,
     Point,
     financial_year,
@@ -22,7 +22,7 @@ from .periods import (
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from .grammar.model import PeriodPhrase
+    from statlint.grammar.model import PeriodPhrase
 
 
 class Frame:

@@ -19,10 +19,10 @@ import bisect
 import math
 import re
 
-from .compare import rounds_to
-from .extract import after_baseline
-from .grammar.numbers import scale_factor
-from .record import record
+from statlint.check.compare import rounds_to
+from statlint.extract.claims import after_baseline
+from statlint.grammar.amounts import scale_factor
+from statlint.record import record
 
 MAX_ROUNDS = 8  # a fix can make another possible (a stale figure, then its period)
 MAX_TRIALS = 16  # lints a round may spend finding the edits that work, when not all do
@@ -53,7 +53,7 @@ class Source:
 
     @classmethod
     def from_bytes(cls, data: bytes, name: str) -> Source:
-        from .document import decode
+        from statlint.read.document import decode
 
         text, notes = decode(data, name)
         encoding = "cp1252" if notes else "utf-8"

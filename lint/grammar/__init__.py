@@ -1,7 +1,7 @@
 """The grammar of statistical statements and of the periods they name, on pyparsing.
 
 Parts, each a module with its grammar in BNF and examples that `run_tests` checks:
-- numbers.py: a quantity ("£1.5m", "22 per cent", "a quarter", "doubled");
+- amounts.py: a quantity ("£1.5m", "22 per cent", "a quarter", "doubled");
 - periods.py: a period phrase and its role ("since 2019", "in the year to March 2025",
   "the same period last year");
 - statements.py: a quantity with the words around it that say what it is ("fell by
@@ -21,10 +21,10 @@ import re
 
 import pyparsing as pp
 
-from . import vocabulary as v
-from .model import PeriodPhrase
-from .periods import OPENERS, PHRASE, ROLE, SPAN
-from .statements import LEAD, LEAD_WORDS, STATEMENT
+from statlint.grammar import vocabulary as v
+from statlint.grammar.model import PeriodPhrase
+from statlint.grammar.periods import OPENERS, PHRASE, ROLE, SPAN
+from statlint.grammar.statements import LEAD, LEAD_WORDS, STATEMENT
 
 WINDOW = 160  # the longest statement or period phrase the grammar is shown
 LOOK_BACK = 80  # how far before a number its lead may start

@@ -30,9 +30,9 @@ from __future__ import annotations
 
 import re
 
-from . import vocabulary as v
-from .compose import either, leaf, named, optional, sequence
-from .model import Quantity
+from statlint.grammar import vocabulary as v
+from statlint.grammar.compose import either, leaf, named, optional, sequence
+from statlint.grammar.model import Quantity
 
 # ---- parts --------------------------------------------------------------------------------
 SIGN = r"[+\-−–](?=[£$€]?\d)"
@@ -259,7 +259,7 @@ def _duration(match: re.Match) -> Quantity:
     value = number_value(match["span"]) + (0.5 if match["and_half"] else 0)
     unit = _TIME_UNIT[match["time_unit"].lower()]
     if match["span2"]:  # "1 hour 20 minutes": in the smaller unit, worked out by quantities
-        from ..units import DURATIONS, in_unit
+        from statlint.check.units import DURATIONS, in_unit
 
         second, other = _TIME_UNIT[match["time_unit2"].lower()], number_value(match["span2"])
         smaller = min(unit, second, key=DURATIONS.index)

@@ -39,9 +39,9 @@ from dataclasses import dataclass
 
 import pyparsing as pp
 
-from . import vocabulary as v
-from .compose import either, leaf, named, optional, sequence
-from .model import DateSpec, PeriodPhrase, PeriodSpec
+from statlint.grammar import vocabulary as v
+from statlint.grammar.compose import either, leaf, named, optional, sequence
+from statlint.grammar.model import DateSpec, PeriodPhrase, PeriodSpec
 
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

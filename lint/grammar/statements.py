@@ -34,10 +34,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from . import vocabulary as v
-from .compose import SPACE, either, leaf, named, optional, sequence
-from .model import Quantity
-from .numbers import QUANTITY
+from statlint.grammar import vocabulary as v
+from statlint.grammar.amounts import QUANTITY
+from statlint.grammar.compose import SPACE, either, leaf, named, optional, sequence
+from statlint.grammar.model import Quantity
 
 FLAGS = re.IGNORECASE
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-from .atomic import write_atomic
-from .wordfile import RUN, element_text, open_docx, paragraphs
+from statlint.atomic import write_atomic
+from statlint.read.docx import RUN, element_text, open_docx, paragraphs
 
 AUTHOR, INITIALS = "statlint", "SL"
 

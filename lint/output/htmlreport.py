@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 
-from .record import record
+from statlint.record import record
 
 CLASSES = ("conforms", "stale", "conflict", "unchecked")
 STALE_CODES = {"SL102", "SL104"}  # missing period or stale: a warning to date the figure
@@ -40,7 +40,7 @@ def state_of(findings, why: str | None) -> str:
 def statements(matches, findings, metric_names: dict, registry=None) -> list[Statement]:
     """One highlight per statement, derived values and overlaps left out; each says
     why the registry could not check it, when it could not."""
-    from .coverage import why_unchecked
+    from statlint.check.coverage import why_unchecked
 
     by_claim = defaultdict(list)
     for finding in findings:

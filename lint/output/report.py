@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .model import Claim, plain_number
-from .terminal import shown
+from statlint.model import Claim, plain_number
+from statlint.output.terminal import shown
 
 EXTRACT_COLUMNS = (
     ("location", lambda c: f"{c.path}:{c.line}:{c.column}"),
@@ -253,7 +253,7 @@ def statistics(findings, statements: int = 0, checked: int | None = None) -> str
 
 
 def _sarif_writer() -> Writer:
-    from .sarif import SarifWriter
+    from statlint.output.sarif import SarifWriter
 
     return SarifWriter()
 

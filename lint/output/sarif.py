@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
-from . import __version__
-from .baseline import fingerprint
-from .changes import repository_root
+from statlint import __version__
+from statlint.policy.baseline import fingerprint
+from statlint.policy.changes import repository_root
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -88,7 +88,7 @@ class SarifWriter:
     PLACEHOLDER = "__STATLINT_RESULTS__"
 
     def __init__(self):
-        from .rules import RULES
+        from statlint.rules import RULES
 
         self.root = repository_root() or Path.cwd()
         self.rules = list(RULES.values())

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from .model import plain_number
-from .periods import MONTH_NAMES, Period, Point
+from statlint.model import plain_number
+from statlint.periods import MONTH_NAMES, Period, Point
 
 APPROXIMATION_WORDS = {
     "more_than": "more than",
@@ -70,7 +70,7 @@ def claim_text(claim) -> str:
 
 @lru_cache(maxsize=4096)
 def _claim_text(value, unit, kind, approximation, baseline, per=None) -> str:
-    from .periods import parse
+    from statlint.periods import parse
 
     text = value_text(value, unit, kind, per)
     if approximation != "exact":

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .errors import BaselineError
-from .words import metric_words
+from statlint.check.words import metric_words
+from statlint.errors import BaselineError
 
 
 def fingerprint(finding) -> str:
@@ -29,7 +29,7 @@ def fingerprint(finding) -> str:
 def load(path: str) -> Counter:
     import json
 
-    from .files import read_bytes
+    from statlint.read.files import read_bytes
 
     try:
         data = json.loads(read_bytes(path).decode("utf-8"))
@@ -61,7 +61,7 @@ def hide(findings, remaining: Counter) -> list:
 def write(path: str, findings) -> int:
     import json
 
-    from .atomic import write_atomic
+    from statlint.atomic import write_atomic
 
     counts = Counter(fingerprint(finding) for finding in findings)
     body = {"version": 1, "fingerprints": dict(sorted(counts.items()))}

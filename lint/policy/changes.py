@@ -6,7 +6,7 @@ import os
 import re
 from pathlib import Path
 
-from .errors import ChangesError
+from statlint.errors import ChangesError
 
 _HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@", re.MULTILINE)
 

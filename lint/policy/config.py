@@ -10,9 +10,9 @@ import os
 import sys
 from functools import lru_cache
 
-from . import diskcache
-from .errors import ConfigError
-from .record import field, record
+from statlint import diskcache
+from statlint.errors import ConfigError
+from statlint.record import field, record
 
 CANDIDATES = (".statlint.toml", "statlint.toml", "pyproject.toml")
 
@@ -51,7 +51,7 @@ def _section(path: str) -> dict | None:
 
     Files whose exact bytes were read before come from the cache: no TOML parser, no
     schema validation. A pyproject.toml that never says "statlint" is not parsed at all."""
-    from .files import read_bytes
+    from statlint.read.files import read_bytes
 
     try:
         data = read_bytes(path)
@@ -95,7 +95,7 @@ def _validator():
 
     import jsonschema
 
-    schema = json.loads(resources.files("statlint").joinpath("config.schema.json").read_text())
+    schema = json.loads(resources.files("statlint.policy").joinpath("schema.json").read_text())
     return jsonschema.Draft202012Validator(schema)
 
 
@@ -118,7 +118,7 @@ def _check(settings: dict, path: str) -> None:
 def _check_meanings(settings: dict, where: str) -> None:
     """What the schema cannot check: that rule codes name rules and that exclude patterns
     are patterns. Values of the wrong type are left to the schema."""
-    from .rules import unknown_code
+    from statlint.rules import unknown_code
 
     named = [(key, code) for key in ("select", "ignore") for code in _strings(settings.get(key))]
     severity = settings.get("severity")

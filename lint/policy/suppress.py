@@ -12,8 +12,8 @@ import bisect
 import re
 from itertools import accumulate
 
-from .document import Document
-from .record import field, record
+from statlint.read.document import Document
+from statlint.record import field, record
 
 _DIRECTIVE = re.compile(
     r"statlint:\s*(?:"

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 import stat
 
-from .files import kind_of
-from .record import field, record
+from statlint.read.files import kind_of
+from statlint.record import field, record
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import os
 import re
 from collections.abc import Sequence
 
-from .errors import DocumentError
-from .record import field, record, replace
+from statlint.errors import DocumentError
+from statlint.record import field, record, replace
 
 # Spaces that `\s` in the grammar should see as spaces. Each is replaced by one plain
 # space, so every offset into the normalised text is an offset into the original.
@@ -56,7 +55,7 @@ class Document:
 
     @classmethod
     def from_text(cls, path: str, text: str, fmt: str = "txt", notes=()) -> Document:
-        from .texttable import cells_of
+        from statlint.read.texttable import cells_of
 
         text = normalise(text)
         return cls(path, text, fmt, tuple(notes), _line_starts(text), cells=tuple(cells_of(text)))
@@ -136,37 +135,3 @@ def decode(data: bytes, path: str) -> tuple[str, list[str]]:
             f"{error.start}); read as Windows-1252"
         )
         return data.decode("cp1252", errors="replace"), [note]
-
-
-def read(path) -> Document:
-    """Read a draft (.txt, .md, .html, .docx). Raises DocumentError naming the file."""
-    name = str(path)
-    from .files import read_bytes
-
-    try:
-        data = read_bytes(path)
-    except IsADirectoryError:
-        raise DocumentError(f"{name}: is a directory") from None
-    except OSError as error:
-        raise DocumentError(f"{name}: cannot read ({error.strerror or error})") from None
-    return from_bytes(data, name)
-
-
-def from_bytes(data: bytes, name: str) -> Document:
-    """Bytes as a document, read by the format its name gives: a file, or a buffer an
-    editor pipes in under the name it will have."""
-    suffix = os.path.splitext(name)[1].lower()
-    if suffix == ".docx":
-        from .wordfile import read_docx
-
-        return read_docx(data, name)
-    text, notes = decode(data, name)
-    if suffix in (".md", ".markdown"):
-        from .markdown import to_document
-
-        return to_document(name, normalise(text), notes)
-    if suffix in (".html", ".htm"):
-        from .htmlfile import to_document
-
-        return to_document(name, normalise(text), notes)
-    return Document.from_text(name, text, "txt", notes)

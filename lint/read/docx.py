@@ -13,8 +13,8 @@ from __future__ import annotations
 import io
 from collections.abc import Iterator
 
-from .document import Cell, Document, DocumentError, normalise
-from .record import record
+from statlint.read.document import Cell, Document, DocumentError, normalise
+from statlint.record import record
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEXT, TAB, BREAK, CARRIAGE = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
-from .document import Cell, Document
-from .record import replace
+from statlint.read.document import Cell, Document
+from statlint.record import replace
 
 _DIRECTIVE = re.compile(r"<!--\s*statlint:[^\n]{0,500}?-->")
 _DIRECTIVE_OPENING = re.compile(r"<!--\s*statlint:")

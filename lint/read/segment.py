@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .record import record
+from statlint.record import record
 
 BULLET = re.compile(r"[ \t]*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)/]|\([a-z0-9]\))\s")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£])")

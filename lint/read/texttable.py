@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .document import Cell
+from statlint.read.document import Cell
 
 DELIMITERS = {"|": 2, "\t": 2, ";": 3}  # the fewest cells a row of each must have
 MAX_LINE = 2000  # a longer line is prose, not a table row

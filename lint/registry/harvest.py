@@ -13,10 +13,10 @@ import json
 import re
 from pathlib import Path
 
-from .compare import same_figure
-from .model import plain_number
-from .record import record
-from .words import SubjectIndex, metric_words, same_subject
+from statlint.check.compare import same_figure
+from statlint.check.words import SubjectIndex, metric_words, same_subject
+from statlint.model import plain_number
+from statlint.record import record
 
 _DATE_LINE = re.compile(
     r"^\s*(?:date:\s*)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|"

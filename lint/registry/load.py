@@ -9,12 +9,12 @@ import math
 import os
 from functools import lru_cache
 
-from . import diskcache, periods
-from .errors import RegistryError
-from .periods import Period
-from .record import field, record
-from .units import DURATIONS
-from .words import NO_VOCABULARY, Vocabulary, metric_words, word_set
+from statlint import diskcache, periods
+from statlint.check.units import DURATIONS
+from statlint.check.words import NO_VOCABULARY, Vocabulary, metric_words, word_set
+from statlint.errors import RegistryError
+from statlint.periods import Period
+from statlint.record import field, record
 
 UNITS = ("percent", "percentage_points", "count", "GBP", "USD", "EUR", *DURATIONS)
 MAX_NODES = 50_000  # nodes: a hand-made registry has a few thousand; an alias bomb, billions
@@ -155,7 +155,7 @@ def _validator():
 
     import jsonschema
 
-    schema = json.loads(resources.files("statlint").joinpath("registry.schema.json").read_text())
+    schema = json.loads(resources.files("statlint.registry").joinpath("schema.json").read_text())
     return jsonschema.Draft202012Validator(schema)
 
 
@@ -300,7 +300,7 @@ def load(path: str | os.PathLike) -> Registry:
     A registry whose exact bytes validated before is read from the cache: no YAML parsing,
     no schema validation (whose imports alone cost ~100 ms)."""
     name = str(path)
-    from .files import read_bytes
+    from statlint.read.files import read_bytes
 
     try:
         data = read_bytes(path, MAX_BYTES)

@@ -1,0 +1,1 @@
+"""Fixes: the edits the rules' findings allow, applied to the source text."""
