@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from statlint.record import field, record, replace
+from dataclasses import dataclass, field, replace
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One statistical statement in a draft, normalised."""
 
@@ -114,7 +114,7 @@ def plain_number(value: float) -> int | float:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Finding:
     path: str
     line: int

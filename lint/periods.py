@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-
-from statlint.record import record
+from dataclasses import dataclass
 
 _ISO_POINT = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MONTH_NAMES = (
@@ -25,7 +24,7 @@ class PeriodError(ValueError):
     """A period string that is not ISO 8601 at year, month or day precision."""
 
 
-@record(order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Point:
     """A date at year (month=0), month (day=0) or day precision."""
 
@@ -60,7 +59,7 @@ class Point:
         return (self.year, month, self.day or days_in_month(self.year, month))
 
 
-@record(order=True)
+@dataclass(frozen=True, slots=True, order=True)
 class Period:
     """Both ends inclusive; a single point has start == end."""
 

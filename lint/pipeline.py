@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from statlint.check.engine import (
     Context,
@@ -31,7 +32,6 @@ from statlint.read import from_bytes, read
 from statlint.read.discover import Excludes, discover
 from statlint.read.document import Document, DocumentError
 from statlint.read.files import read_bytes
-from statlint.record import field, record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
 PARALLEL_FROM = 16  # fewer files than this are linted in-process: no pool to start
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Options:
     paths: tuple[str, ...]
     registries: tuple[str, ...] = ()
@@ -54,7 +54,7 @@ class Options:
     date: str | None = None  # --date: the date every document speaks from
 
 
-@record(frozen=False)
+@dataclass(slots=True)
 class Result:
     findings: list[Finding]
     files: int
@@ -70,7 +70,7 @@ class Result:
         return 2 if self.problems else exit_code(self.findings, self.fail_on)
 
 
-@record(frozen=False)
+@dataclass(slots=True)
 class FileResult:
     """What linting one file gives, before the rules over all files have seen it."""
 
@@ -85,7 +85,7 @@ class FileResult:
     checked: int = 0
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class _Setup:
     """What every worker needs, set once per process."""
 
@@ -125,16 +125,17 @@ def lint_document(document: Document, setup: _Setup) -> FileResult:
         document = replace(document, date=setup.date)
     masked, markers = suppress.read(document)
     matches = link(extract(masked, fy_start(setup.registry)), setup.registry)
-    found = run(matches, setup.claim_rules, setup.registry)
     findings = [
         replace(finding, source_line=document.line(finding.line))
-        for finding in admit(found, setup.config, {document.path: markers})
+        for finding in admit(
+            run(matches, setup.claim_rules, setup.registry), setup.config, {document.path: markers}
+        )
     ]
     wanted = setup.keyed(matches)
     lines = {n: document.line(n) for n in {m.claim.line for _, m in wanted}}
-    found = FileResult(document.path, findings, wanted, lines, markers, list(document.notes))
-    found.statements, found.checked = _coverage(matches, setup.registry)
-    return found
+    result = FileResult(document.path, findings, wanted, lines, markers, list(document.notes))
+    result.statements, result.checked = _coverage(matches, setup.registry)
+    return result
 
 
 def _coverage(matches, registry: Registry | None) -> tuple[int, int]:
@@ -148,6 +149,8 @@ def _coverage(matches, registry: Registry | None) -> tuple[int, int]:
 
 
 def _lint_path(path: str) -> FileResult:
+    if _SETUP is None:
+        raise RuntimeError("a worker linted a file before it was set up")
     try:
         return lint_document(read(path), _SETUP)
     except DocumentError as error:
@@ -211,7 +214,11 @@ def _stdin_result(options: Options, setup: _Setup, stdin) -> FileResult:
 
 
 def lint(
-    options: Options, config: Config, stdin: Callable = None, progress=None, sink=None
+    options: Options,
+    config: Config,
+    stdin: Callable | None = None,
+    progress=None,
+    sink=None,
 ) -> Result:
     """Lint the inputs. Raises RegistryError, ConfigError and friends for bad settings.
 
@@ -313,7 +320,7 @@ def default_jobs() -> int:
     return os.cpu_count() or 1
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class FileFix:
     """A file, as read and as its fixes leave it."""
 

@@ -182,7 +182,7 @@ def _way(stated) -> str:
     return "fall" if stated.direction == "decrease" else "rise"
 
 
-def _percent_change(low_a, high_a, low_b, high_b):
+def _percent_change(low_a, high_a, low_b, high_b) -> tuple[float, float] | None:
     if low_a <= 0:
         return None
     values = [abs(b - a) / a * 100 for a in (low_a, high_a) for b in (low_b, high_b)]
@@ -256,11 +256,11 @@ def _rate_over_length(rate, claims, ctx):
     total = _total_for(rate, claims)
     if total is None:
         return
-    low, high = _bounds(rate)
-    worked = tuple(total_over(value, rate.per, float(length), unit) for value in (low, high))
-    if None in worked or _holds(*worked, total):
+    low, high, made = (
+        total_over(value, rate.per, float(length), unit) for value in (*_bounds(rate), rate.value)
+    )
+    if low is None or high is None or made is None or _holds(low, high, total):
         return
-    made = total_over(rate.value, rate.per, float(length), unit)
     over = value_text(float(length), unit, "level")
     message = (
         f"{value_text(rate.value, rate.unit, 'level', rate.per)} for {over} comes to "

@@ -8,20 +8,20 @@ between them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from statlint import periods
 from statlint.check.compare import approximation_holds, rounds_to
 from statlint.check.units import convert, is_duration, named_per, same_dimension
 from statlint.output.wording import for_period, value_text
-from statlint.record import record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
     from statlint.registry.load import Figure, Registry
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Comparison:
     """A claim beside the figures of its metric that it could mean."""
 
@@ -251,10 +251,8 @@ def stale_match(claim, comparison: Comparison) -> tuple[Figure, Figure] | None:
         return None
     current = comparison.current()
     fitting = [f for f in current if value_fits(f, claim)]
-    newer = [(f, superseding(f, current)) for f in fitting]
-    if fitting and all(later is not None for _, later in newer):
-        return newer[0]
-    return None
+    newer = [(f, later) for f in fitting if (later := superseding(f, current)) is not None]
+    return newer[0] if fitting and len(newer) == len(fitting) else None
 
 
 def parse_period(text: str) -> periods.Period:

@@ -34,7 +34,7 @@ def unverifiable_reason(match: Match, registry: Registry, comparison=None) -> st
     """Why a statement of a registered metric cannot be checked; None when it can."""
     claim = match.claim
     comparison = comparison or compare(claim, registry)
-    if comparison.in_scope:
+    if comparison.in_scope or claim.metric is None:
         return None
     kinds = [f for f in registry.figures_of(claim.metric) if f.target == claim.target]
     if not kinds:

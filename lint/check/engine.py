@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
+
 from statlint.check.match import Match
 from statlint.model import Claim, Finding
-from statlint.record import field, record, replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (start-up time)
 if TYPE_CHECKING:
@@ -13,7 +14,7 @@ if TYPE_CHECKING:
 SEVERITIES = ("error", "warning", "info")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Context:
     """What a rule may use besides its match: the registry, and a way to make findings."""
 
@@ -25,8 +26,14 @@ class Context:
         if claim not in self._comparisons:
             from statlint.check.canonical import compare
 
-            self._comparisons[claim] = compare(claim, self.registry)
+            self._comparisons[claim] = compare(claim, self.known_registry())
         return self._comparisons[claim]
+
+    def known_registry(self) -> Registry:
+        """The registry, for the rules that need one (they run only when there is one)."""
+        if self.registry is None:
+            raise ValueError("a rule that needs the registry ran without one")
+        return self.registry
 
     def finding_at(self, code, path, line, column, end_column, message) -> Finding:
         """A finding that is about a place, not a statement (a stale suppression)."""
@@ -40,7 +47,9 @@ class Context:
     def metric_name(self, claim: Claim) -> str:
         """What the statement is about, as the draft writes it, and the metric it was
         read as, when the two differ: "Road deaths (People killed in road collisions)"."""
-        name = self.registry.metrics[claim.metric].name
+        if claim.metric is None:
+            return claim.subject
+        name = self.known_registry().metrics[claim.metric].name
         written = claim.subject.strip()
         if not written or written.casefold() == name.casefold():
             return name

@@ -42,7 +42,7 @@ def is_duration(unit: str) -> bool:
 
 
 def _time(unit: str):
-    import quantities
+    import quantities  # type: ignore[import-untyped]  # the library ships no type hints
 
     return getattr(quantities, _SINGULAR.get(unit, unit))
 
@@ -73,7 +73,7 @@ def same_dimension(unit: str, per: str | None, other_unit: str, other_per: str |
     """Can values in these two units be compared, once converted?"""
     if (per is None) != (other_per is None):
         return False
-    if per is not None and per_factor(per, other_per) is None:
+    if per is not None and other_per is not None and per_factor(per, other_per) is None:
         return False
     if is_duration(unit) or is_duration(other_unit):
         return is_duration(unit) and is_duration(other_unit)
@@ -84,8 +84,10 @@ def convert(value: float, unit: str, per: str | None, to_unit: str, to_per: str 
     """`value` in (unit, per) expressed in (to_unit, to_per); same_dimension must hold."""
     if is_duration(unit):
         value = in_unit(value, unit, to_unit)
-    if per is not None and to_per is not None:
-        value = value * per_factor(per, to_per)
+    factor = per_factor(per, to_per) if per is not None and to_per is not None else 1.0
+    if factor is None:
+        raise ValueError(f"per {per} and per {to_per} are not of one dimension")
+    value = value * factor
     return round(value, 9)
 
 

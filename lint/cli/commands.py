@@ -210,7 +210,7 @@ def explain(code):
         echo(f"statlint: error: no rule {code!r}; see 'statlint rules'", err=True)
         sys.exit(2)
     echo(f"{rule.CODE} {rule.NAME} ({rule.SEVERITY})\n")
-    echo(rule.__doc__.strip())
+    echo((rule.__doc__ or "").strip())
 
 
 @main.command()
@@ -224,8 +224,9 @@ def explain(code):
 def extract(paths, fmt, registries, config_path, no_config, stdin_filename, date):
     """List every numeric statement found, with its normalised fields; with a registry
     (given, or configured), the metric each names and why any is left unchecked."""
+    from dataclasses import replace
+
     from statlint.pipeline import read_all
-    from statlint.record import replace
 
     registry = _extract_registry(registries, config_path, no_config)
     documents, notes, problems = read_all(paths, stdin_filename)

@@ -8,9 +8,9 @@ Both therefore behave the same by construction.
 from __future__ import annotations
 
 import sys
+from dataclasses import dataclass
 
 from statlint.output.terminal import shown
-from statlint.record import record
 
 PROGRESS_FROM = 200  # files: fewer than this finish before a bar would help
 
@@ -23,7 +23,7 @@ class Exit(Exception):
         self.code = code
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class LintRequest:
     paths: tuple[str, ...]
     registries: tuple[str, ...] = ()

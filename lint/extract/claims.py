@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from statlint import grammar
 from statlint.extract import scope, subject
+from statlint.grammar.compose import match_end
 from statlint.grammar.model import PeriodPhrase, Quantity
 from statlint.grammar.statements import Statement
 from statlint.model import Claim
@@ -476,7 +477,7 @@ def _addresses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         if found and mark.start() < found[-1][1]:
             continue
         left = max(text.rfind(" ", start, mark.start()), text.rfind("\n", start, mark.start())) + 1
-        right = min(_WORD_END.match(text, mark.end()).end(), end)
+        right = min(match_end(_WORD_END, text, mark.end()), end)
         address = _ADDRESS.search(text, max(left, start), right)
         if address:
             found.append(address.span())
@@ -613,8 +614,8 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
     _range_bounds(readings)
     for index, reading in enumerate(readings):
         following = readings[index + 1].start if index + 1 < len(readings) else end
-        previous = readings[index - 1].end if index else start
-        reading.subject = _subject_span(text, reading, (previous, following), (start, end))
+        previous_end = readings[index - 1].end if index else start
+        reading.subject = _subject_span(text, reading, (previous_end, following), (start, end))
         if reading.subject[1] <= reading.subject[0] and index:
             before = readings[index - 1]
             if reading.role == "to" or before.exact == reading.value:
@@ -644,10 +645,11 @@ def _length_said(text: str, phrases, lengths: list[Quantity]) -> tuple[int, str]
     if len(intervals) != 1 or len(said) != 1:
         return None
     phrase, length = intervals[0], said[0]
-    opens = _OPENS_PERIOD.match(text, length.end)
-    if not _PERIOD_AFTER.match(text, length.end) and (opens is None or opens.end() < phrase.start):
+    opens = match_end(_OPENS_PERIOD, text, length.end)
+    if not _PERIOD_AFTER.match(text, length.end) and opens < phrase.start:
         return None
-    return int(length.value), _month_interval(phrase.spec)
+    written = _month_interval(phrase.spec)
+    return (int(length.value), written) if written else None
 
 
 def _month_interval(spec) -> str | None:
@@ -1120,7 +1122,7 @@ def _claims(document: Document, reading: Reading, sentence: Sentence) -> list[Cl
             sentence=sentence.start,
             clause=_clause_bounds(text, sentence.start, sentence.end, _number(reading))[0],
             block=sentence.block,
-            levels=(_number_at(reading.levels[0]), _number_at(reading.levels[1]))
+            levels=(_number(reading.levels[0]), _number(reading.levels[1]))
             if reading.levels
             else None,
             part_of=_number_at(reading.part_of),

@@ -87,10 +87,8 @@ def dateline(text: str) -> Point | None:
         found = _dated_line(line)
         if found is not None:
             return found
-    found = _WEEKDAY_DATE.search(text, 0, DATELINE_REACH)
-    if found:
-        return _date_at(found.group())
-    return None
+    weekday = _WEEKDAY_DATE.search(text, 0, DATELINE_REACH)
+    return _date_at(weekday.group()) if weekday else None
 
 
 def _dated_line(line: str) -> Point | None:
@@ -537,7 +535,8 @@ def _whole_months(period: Period) -> Period:
 def _bare_date(phrase: PeriodPhrase) -> bool:
     """A date written with no word before it ("Friday, October 7, 2016 Nonfarm..."): a
     dateline run into the text, not a period a figure is for."""
-    return not phrase.lead and phrase.spec.kind == "point" and bool(phrase.spec.start.day)
+    start = phrase.spec.start
+    return not phrase.lead and phrase.spec.kind == "point" and bool(start and start.day)
 
 
 _CHANGE_WORD = re.compile(

@@ -12,6 +12,7 @@ import re
 
 from statlint import grammar
 from statlint.check.words import content_words
+from statlint.grammar.compose import match_end
 
 MAX_WORDS = 10
 REACH = 300  # characters next to a statement that can hold its subject
@@ -109,11 +110,11 @@ def after(text: str, position: int, limit: int) -> tuple[int, int]:
         return position, position
     lead = _LEADING_LINK.match(region.lstrip())
     skip = len(region) - len(region.lstrip()) + (lead.end() if lead else 0)
-    reach = _SUBJECT_WORDS.match(region, skip).end() + 1
+    reach = match_end(_SUBJECT_WORDS, region, skip) + 1
     stop = _END.search(region, max(skip - 1, 0), reach)
     phrase_end = stop.start() if stop else len(region)
     words = list(_WORDS.finditer(region, skip, phrase_end))[:MAX_WORDS]
-    share = bool(lead) and lead.group().strip().lower() == "of"
+    share = lead is not None and lead.group().strip().lower() == "of"
     for index, word in enumerate(words[1:], start=1):
         if share:
             break  # "62.1% of trains arrived on time": the verb says which share

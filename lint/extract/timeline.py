@@ -117,24 +117,38 @@ def _shared_year(first: PeriodSpec, second: PeriodSpec) -> tuple[PeriodSpec, Per
         return date.year if date else None
 
     def with_year(spec: PeriodSpec, year: int) -> PeriodSpec:
-        date = spec.start
+        date = start_of(spec)
         return PeriodSpec("point", DateSpec(year, date.month, date.day))
 
     first_year, second_year = year_of(first), year_of(second)
     if first.kind == "point" and first_year is None and second_year is not None:
-        later = (first.start.month or 1) > (second.start.month or 12)
+        later = (start_of(first).month or 1) > (start_of(second).month or 12)
         first = with_year(first, second_year - 1 if later else second_year)
     elif second.kind == "point" and second_year is None and first_year is not None:
-        earlier = (second.start.month or 12) < (first.start.month or 1)
+        earlier = (start_of(second).month or 12) < (start_of(first).month or 1)
         second = with_year(second, first_year + 1 if earlier else first_year)
     return first, second
+
+
+def start_of(spec: PeriodSpec) -> DateSpec:
+    """The start date of a phrase whose kind has one (point, interval, financial...)."""
+    if spec.start is None:
+        raise ValueError(f"a {spec.kind} period phrase without a start")
+    return spec.start
+
+
+def end_of(spec: PeriodSpec) -> DateSpec:
+    """The end date of a phrase whose kind has one (interval, rolling)."""
+    if spec.end is None:
+        raise ValueError(f"a {spec.kind} period phrase without an end")
+    return spec.end
 
 
 def _interval(spec: PeriodSpec, frame: Frame) -> Period | None:
     if spec.parts is not None:
         ends = endpoints(spec, frame)
         return Period(ends[0].start, ends[1].end) if ends else None
-    start, end = spec.start, spec.end
+    start, end = start_of(spec), end_of(spec)
     if start.year is None and end.year is not None:
         year = end.year if (start.month or 1) <= (end.month or 12) else end.year - 1
         start = DateSpec(year, start.month, start.day)
@@ -178,7 +192,9 @@ def _relative(spec: PeriodSpec, frame: Frame) -> Period | None:
             return None
         return point(now - 1 if name == "last_year" else now)
     if name == "same_period_in":
-        year = spec.start.year
+        year = start_of(spec).year
+        if year is None:
+            return None
         if current is not None and current.start.month and current.start.year == current.end.year:
             return shifted(current, (year - current.start.year) * 12)
         return point(year)
@@ -193,9 +209,9 @@ def _relative(spec: PeriodSpec, frame: Frame) -> Period | None:
         reference = dated.end if dated is not None and dated.end.month else frame.today
         if reference is None:
             return None
-        month = spec.start.month
-        year = reference.year - 1 if month >= (reference.month or 12) else reference.year
-        return point(year, month)
+        named = start_of(spec).month
+        year = reference.year - 1 if named >= (reference.month or 12) else reference.year
+        return point(year, named)
     if name and name.startswith(("first_half", "second_half")):
         if now is None:
             return None
@@ -212,19 +228,20 @@ def resolve(phrase: PeriodPhrase, frame: Frame) -> Period | None:
 
 def resolve_spec(spec: PeriodSpec, frame: Frame, lead: str = "") -> Period | None:
     if spec.kind == "point":
-        found = _point(spec.start, frame)
+        found = _point(start_of(spec), frame)
         return Period(found, found) if found else None
     if spec.kind == "interval":
         return _interval(spec, frame)
     if spec.kind == "rolling":
-        end = _point(spec.end, frame)
+        end = _point(end_of(spec), frame)
         if end is None:
             return None
         return rolling(spec.months, end.year, end.month)
-    if spec.kind == "financial":
-        return financial_year(spec.start.year, frame.fy_start)
-    if spec.kind == "school":
-        return Period(Point(spec.start.year, 9), Point(spec.start.year + 1, 7))
+    year = spec.start.year if spec.start is not None else None
+    if spec.kind == "financial" and year is not None:
+        return financial_year(year, frame.fy_start)
+    if spec.kind == "school" and year is not None:
+        return Period(Point(year, 9), Point(year + 1, 7))
     if spec.kind == "quarter":
         return _quarter(spec, frame, lead)
     if spec.kind == "relative":

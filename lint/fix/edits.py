@@ -18,11 +18,11 @@ from __future__ import annotations
 import bisect
 import math
 import re
+from dataclasses import dataclass
 
 from statlint.check.compare import rounds_to
 from statlint.extract.claims import after_baseline
 from statlint.grammar.amounts import scale_factor
-from statlint.record import record
 
 MAX_ROUNDS = 8  # a fix can make another possible (a stale figure, then its period)
 MAX_TRIALS = 16  # lints a round may spend finding the edits that work, when not all do
@@ -36,14 +36,14 @@ class Unfixable(Exception):
     """A file that cannot be rewritten without changing bytes no fix is about."""
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Edit:
     start: int  # offsets into the file's decoded text
     end: int
     text: str
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Source:
     """A file's text as decoded, with what it takes to write it back byte for byte."""
 
@@ -78,7 +78,7 @@ class Source:
         return Source("".join(pieces), self.encoding, self.bom)
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Planned:
     """An edit, the finding it fixes, and where that finding's statement starts."""
 
@@ -254,7 +254,7 @@ class _Places:
     def __init__(self, document, decoded: str):
         self.document = document
         self.decoded = decoded
-        self.crlf = []  # offsets in the normalised source of LFs that were CRLF
+        self.crlf: list[int] = []  # offsets in the normalised source of LFs that were CRLF
         at = decoded.find("\r\n")
         while at >= 0:
             self.crlf.append(at - len(self.crlf))

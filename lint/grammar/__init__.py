@@ -22,6 +22,7 @@ import re
 import pyparsing as pp
 
 from statlint.grammar import vocabulary as v
+from statlint.grammar.compose import match_end
 from statlint.grammar.model import PeriodPhrase
 from statlint.grammar.periods import OPENERS, PHRASE, ROLE, SPAN
 from statlint.grammar.statements import LEAD, LEAD_WORDS, STATEMENT
@@ -51,7 +52,7 @@ def parse_at(expression: pp.ParserElement, text: str, start: int, limit: int):
 def _cased(phrases, parts: bool = False) -> set[str]:
     """Each phrase in lower case, capitalised and upper case; with `parts`, each hyphened
     part so too ("pre-Covid", "Pre-COVID")."""
-    found = set()
+    found: set[str] = set()
     for phrase in phrases:
         pieces = phrase.lower().split("-") if parts else [phrase.lower()]
         choices = [(piece, piece[:1].upper() + piece[1:], piece.upper()) for piece in pieces]
@@ -181,7 +182,7 @@ def _opens_period(text: str, start: int) -> bool:
     expressions: a quick test before the whole phrase is parsed there."""
     if SPAN.re.match(text, start):
         return True
-    after = _SPACES.match(text, ROLE.re.match(text, start).end()).end()
+    after = match_end(_SPACES, text, match_end(ROLE.re, text, start))
     return any(opener.re.match(text, after) for opener in OPENERS)
 
 

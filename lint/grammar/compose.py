@@ -36,9 +36,18 @@ def either(*parts: str) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def match_end(pattern: re.Pattern, text: str, position: int) -> int:
+    """Where a pattern that may match nothing ends, matched at `position`."""
+    found = pattern.match(text, position)
+    return found.end() if found else position
+
+
 def leaf(pattern: str | re.Pattern, name: str, flags: int = FLAGS) -> pp.Regex:
     """The pyparsing element for a composed rule, named for error messages.
     Its token is the `re.Match`, whose named groups its parse action reads."""
     if isinstance(pattern, re.Pattern):  # compiled already, with its own flags
-        return pp.Regex(pattern, as_match=True).set_name(name)
-    return pp.Regex(pattern, flags, as_match=True).set_name(name)
+        element = pp.Regex(pattern, as_match=True)
+    else:
+        element = pp.Regex(pattern, flags, as_match=True)
+    element.set_name(name)
+    return element

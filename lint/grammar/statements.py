@@ -406,13 +406,14 @@ _PER_AFTER_WORDS = re.compile(rf"(?:\s+[a-z][\w'’-]*){{1,4}}?\s+(?P<per>{PER})
 def per_after_words(text: str, start: int, end: int) -> tuple[str, int] | None:
     """(denominator, where its phrase starts) for a rate written after its noun."""
     found = _PER_AFTER_WORDS.match(text, start, end)
-    return (_per(found), found.start("per")) if found else None
+    per = _per(found) if found else None
+    return (per, found.start("per")) if found and per else None
 
 
 def _statement(text: str, location: int, tokens) -> Statement:
     lead, quantity, tail = tokens
     approximation = _first(lead, "article_approx", "approx", "noun_approx")
-    fields = {"approximation": APPROXIMATION_OF.get(approximation or "", "exact")}
+    fields: dict = {"approximation": APPROXIMATION_OF.get(approximation or "", "exact")}
     fields |= _lead_fields(lead)
     fields |= _tail_fields(tail, fields)
     end = tail.end()

@@ -10,14 +10,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-
-from statlint.record import record
+from dataclasses import asdict, dataclass
 
 CLASSES = ("conforms", "stale", "conflict", "unchecked")
 STALE_CODES = {"SL102", "SL104"}  # missing period or stale: a warning to date the figure
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Statement:
     line: int
     column: int
@@ -81,7 +80,7 @@ def checked_share(found: list[Statement]) -> tuple[int, int]:
 
 def page(documents: list[tuple[str, list[str], list[Statement]]], title: str) -> str:
     data = [
-        {"path": path, "lines": lines, "statements": [s.__dict__ for s in found]}
+        {"path": path, "lines": lines, "statements": [asdict(s) for s in found]}
         for path, lines, found in documents
     ]
     checked, total = checked_share([s for _, _, found in documents for s in found])

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from statlint import __version__
+from statlint.output.report import Writer
 from statlint.policy.baseline import fingerprint
 from statlint.policy.changes import repository_root
 
@@ -81,7 +82,7 @@ def _result(finding, index: dict, root: Path) -> dict:
     return record
 
 
-class SarifWriter:
+class SarifWriter(Writer):
     """SARIF 2.1.0 written as the findings arrive: the log up to its results array, the
     results one per line, then the closing brackets."""
 

@@ -78,6 +78,8 @@ def changed_lines(ref: str, start: Path | None = None) -> dict[Path, set[int] | 
             continue
         name = unquote(target.group(1)).removeprefix("b/")
         lines = changed.setdefault((root / name).resolve(), set())
+        if lines is None:  # a file counted as changed throughout
+            continue
         for start_line, count in _HUNK.findall(section):
             first, length = int(start_line), int(count) if count else 1
             lines.update(range(first, first + length))

@@ -8,16 +8,16 @@ from __future__ import annotations
 
 import os
 import sys
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from statlint import diskcache
 from statlint.errors import ConfigError
-from statlint.record import field, record
 
 CANDIDATES = (".statlint.toml", "statlint.toml", "pyproject.toml")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Config:
     path: str | None = None
     registry: tuple[str, ...] = ()

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from statlint.read.document import Document
-from statlint.record import field, record
 
 _DIRECTIVE = re.compile(
     r"statlint:\s*(?:"
@@ -27,7 +27,7 @@ _DIRECTIVE = re.compile(
 _COMMENT_OPENING = re.compile(r"<!--\s*$")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Directive:
     line: int
     column: int
@@ -40,15 +40,17 @@ class Directive:
         return self.codes is None or any(code.startswith(prefix) for prefix in self.codes)
 
 
-@record(frozen=False)
+@dataclass(slots=True)
 class Suppressions:
     """The directives of one document and which of them have suppressed something."""
 
     directives: list[Directive] = field(default_factory=list)
     used: set[int] = field(default_factory=set)
+    _by_line: dict[int, list[int]] = field(init=False, repr=False, compare=False)
+    _blocks: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
-        self._by_line: dict[int, list[int]] = {}
+        self._by_line = {}
         blocks: list[tuple[int, int, int]] = []  # (first line, last line, index)
         open_blocks: dict[frozenset[str] | None, list[int]] = {}  # by the codes they name
         for index, directive in enumerate(self.directives):

@@ -38,11 +38,11 @@ def from_bytes(data: bytes, name: str) -> Document:
         return read_docx(data, name)
     text, notes = decode(data, name)
     if suffix in (".md", ".markdown"):
-        from statlint.read.markdown import to_document
+        from statlint.read import markdown
 
-        return to_document(name, normalise(text), notes)
+        return markdown.to_document(name, normalise(text), notes)
     if suffix in (".html", ".htm"):
-        from statlint.read.html import to_document
+        from statlint.read import html
 
-        return to_document(name, normalise(text), notes)
+        return html.to_document(name, normalise(text), notes)
     return Document.from_text(name, text, "txt", notes)

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass, field
 
 from statlint.read.files import kind_of
-from statlint.record import field, record
 
 DRAFT_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".docx")
 
 
-@record(frozen=False)
+@dataclass(slots=True)
 class Found:
     files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # paths that are not there: exit 2

@@ -5,9 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 
 from statlint.errors import DocumentError
-from statlint.record import field, record, replace
 
 # Spaces that `\s` in the grammar should see as spaces. Each is replaced by one plain
 # space, so every offset into the normalised text is an offset into the original.
@@ -16,7 +16,7 @@ _BINARY_PROBE = 8192
 _BLANKED = re.compile(r"[^\n]")
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A table cell in a document's text, read with its row's and column's headers."""
 
@@ -33,7 +33,7 @@ def normalise(text: str) -> str:
     return _ODD_SPACE.sub(" ", text) if _ODD_SPACE.search(text) else text
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Document:
     """A draft as text to parse, with the way back to the file as the user sees it.
 

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from statlint.read.document import Cell, Document, DocumentError, normalise
-from statlint.record import record
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 TEXT, TAB, BREAK, CARRIAGE = f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
@@ -22,7 +22,7 @@ PARAGRAPH, TABLE, ROW, CELL = f"{W}p", f"{W}tbl", f"{W}tr", f"{W}tc"
 CONTENT_CONTROL, CONTROL_CONTENT, RUN = f"{W}sdt", f"{W}sdtContent", f"{W}r"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Paragraph:
     element: object  # the w:p element
     story: str  # body | header | footer

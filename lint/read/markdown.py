@@ -10,9 +10,9 @@ heading marks. Tables are read cell by cell with their headers.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from statlint.read.document import Cell, Document
-from statlint.record import replace
 
 _DIRECTIVE = re.compile(r"<!--\s*statlint:[^\n]{0,500}?-->")
 _DIRECTIVE_OPENING = re.compile(r"<!--\s*statlint:")

@@ -8,8 +8,7 @@ sentence) unless something says it ends one.
 from __future__ import annotations
 
 import re
-
-from statlint.record import record
+from dataclasses import dataclass
 
 BULLET = re.compile(r"[ \t]*(?:[-*•✓✔–—▪◦·]|\d{1,2}[.)/]|\([a-z0-9]\))\s")
 _SENTENCE_END = re.compile(r"[.!?][\"”’)\]]*\s+(?=[\"“‘(\[]?[A-Z0-9£])")
@@ -20,7 +19,7 @@ _ABBREVIATION = re.compile(
 )
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Block:
     start: int
     end: int
@@ -28,7 +27,7 @@ class Block:
     lead_in: int | None = None  # index of the block whose ':' introduces this item
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Sentence:
     start: int
     end: int

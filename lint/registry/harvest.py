@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from statlint.check.compare import same_figure
 from statlint.check.words import SubjectIndex, metric_words, same_subject
 from statlint.model import plain_number
-from statlint.record import record
 
 _DATE_LINE = re.compile(
     r"^\s*(?:date:\s*)?(\d{1,2})(?:st|nd|rd|th)?\s+(january|february|march|april|may|june|july|"
@@ -27,7 +27,7 @@ _MONTHS = "january february march april may june july august september october n
 DATE_LINES = 20  # a document's own date is on one of its first lines
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Mention:
     source: str  # file name and line
     subject: str
@@ -35,7 +35,7 @@ class Mention:
     published: str | None
 
 
-@record(frozen=False)
+@dataclass(slots=True)
 class Cluster:
     words: frozenset
     kind: str

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 import os
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from statlint import diskcache, periods
@@ -14,7 +15,6 @@ from statlint.check.units import DURATIONS
 from statlint.check.words import NO_VOCABULARY, Vocabulary, metric_words, word_set
 from statlint.errors import RegistryError
 from statlint.periods import Period
-from statlint.record import field, record
 
 UNITS = ("percent", "percentage_points", "count", "GBP", "USD", "EUR", *DURATIONS)
 MAX_NODES = 50_000  # nodes: a hand-made registry has a few thousand; an alias bomb, billions
@@ -26,7 +26,7 @@ SAFE_TAGS = (
 )  # a YAML alias bomb expands past this and is refused
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Metric:
     id: str
     name: str
@@ -35,7 +35,7 @@ class Metric:
     vocabulary: Vocabulary = NO_VOCABULARY
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Figure:
     metric: str
     value: float
@@ -54,7 +54,7 @@ class Figure:
         return "change" if self.baseline else "level"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Registry:
     metrics: dict[str, Metric] = field(default_factory=dict)
     figures: tuple[Figure, ...] = ()
@@ -114,8 +114,9 @@ def _plain(node, path: tuple, lines: dict, name: str, budget: list[int]):
             if key in data:
                 where = f"{name}:{key_node.start_mark.line + 1}"
                 raise RegistryError([f"{where}: {_dotted((*path, key))}: duplicate key"])
-            lines[(*path, key)] = key_node.start_mark.line + 1
-            data[key] = _plain(value_node, (*path, key), lines, name, budget)
+            key_path = (*path, key)
+            lines[key_path] = key_node.start_mark.line + 1
+            data[key] = _plain(value_node, key_path, lines, name, budget)
         return data
     if isinstance(node, yaml.SequenceNode):
         return [
@@ -134,7 +135,8 @@ def _scalar(node, name: str):
     try:
         value = yaml.SafeLoader("").construct_object(node)
     except yaml.YAMLError as error:
-        raise RegistryError([f"{name}:{line}: {error.problem or 'unsupported value'}"]) from None
+        problem = getattr(error, "problem", None) or "unsupported value"
+        raise RegistryError([f"{name}:{line}: {problem}"]) from None
     if isinstance(value, float) and not math.isfinite(value):
         raise RegistryError([f"{name}:{line}: {node.value!r} is not a finite number"])
     return value
@@ -274,7 +276,7 @@ def _unit_and_per(entry: dict) -> tuple[str, str | None]:
     `per: year`; (unit, None) for a plain amount."""
     unit, per = entry["unit"], entry.get("per")
     if isinstance(unit, dict):
-        unit, per = "count", unit.get("per")
+        return "count", str(unit["per"])
     return str(unit), (str(per) if per is not None else None)
 
 
