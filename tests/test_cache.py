@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -69,17 +70,22 @@ def _entry(stored: Path) -> tuple[dict, bytes]:
     return json.loads(header), source
 
 
-@pytest.mark.parametrize("damage", ["garbage", "foreign", "bad-unit", "other-bytes"])
+@pytest.mark.parametrize(
+    "damage", ["garbage", "another-statlint", "bad-unit", "plausible-edit", "other-bytes"]
+)
 def test_a_corrupt_or_foreign_registry_cache_is_ignored(cache, damage):
     clean = _run(cache, "lint", "--registry", LONDON, DRAFT)
     (stored,) = cache.glob("registry-*.cache")
     header, source = _entry(stored)
     if damage == "garbage":
         stored.write_bytes(b"\x00\xff not json\n" + source)
-    elif damage == "foreign":
-        stored.write_bytes(json.dumps({**header, "format": 99}).encode() + b"\n" + source)
+    elif damage == "another-statlint":  # made by another version of the code or its parser
+        stored.write_bytes(json.dumps({**header, "key": "0badc0de"}).encode() + b"\n" + source)
     elif damage == "bad-unit":
         header["value"]["data"]["figures"][0]["unit"] = "furlongs"
+        stored.write_bytes(json.dumps(header).encode() + b"\n" + source)
+    elif damage == "plausible-edit":  # still a valid registry: only the check can tell
+        header["value"]["data"]["figures"][0]["value"] = -99
         stored.write_bytes(json.dumps(header).encode() + b"\n" + source)
     else:  # an entry for other bytes: say, the registry before an edit
         stored.write_bytes(json.dumps(header).encode() + b"\n" + source.replace(b"-24", b"-25"))
@@ -87,6 +93,19 @@ def test_a_corrupt_or_foreign_registry_cache_is_ignored(cache, damage):
     assert "MODULES True True" in again.stdout  # validated afresh
     assert _findings(again) == _findings(clean)
     assert _entry(stored) == (_entry(stored)[0], Path(LONDON).read_bytes())  # rebuilt
+
+
+def test_the_cache_key_changes_with_any_source_file_and_names_the_parsers(tmp_path):
+    from statlint import diskcache
+
+    package = tmp_path / "package"
+    shutil.copytree(Path(diskcache.__file__).parent, package)
+    before = diskcache.source_checksum(str(package))
+    schema = package / "registry" / "schema.json"
+    schema.write_text(schema.read_text().replace('"count"', '"counts"', 1))
+    assert diskcache.source_checksum(str(package)) != before
+    names = [version.split()[0] for version in diskcache.dependency_versions()]
+    assert names == ["jsonschema", "pyyaml"]
 
 
 def test_one_cache_entry_per_registry_file_however_often_it_changes(cache, tmp_path):

@@ -210,7 +210,7 @@ def test_a_draft_killed_mid_fix_is_the_original_or_the_fixed_text(tmp_path):
         "Since 2019 there has been a 21 per cent reduction in homicides (year to March 2025).\n"
     )
     filler = "The Mayor met partners across London to discuss the plan in detail.\n" * 40
-    original = (filler + paragraph) * 60  # about 180 kB: a fix takes a while
+    original = (filler + paragraph) * 30  # about 90 kB: a fix takes a while
     fixed = original.replace("21 per cent", "24 per cent")
     draft = tmp_path / "draft.txt"
     draft.write_text(original)

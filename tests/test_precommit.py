@@ -61,47 +61,71 @@ def drafts_repo(tmp_path):
     return tmp_path
 
 
-def _try_repo(repo, wheelhouse, home, draft, hook="statlint"):
+@pytest.fixture(scope="session")
+def hooks_repo(tmp_path_factory):
+    """This checkout as a repository of hooks, working tree included (as `pre-commit
+    try-repo` takes it), at one revision: the hook environment is built once and shared."""
+    folder = tmp_path_factory.mktemp("hooks")
+    listed = subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+        check=True,
+        capture_output=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, folder / name)
+    _git(folder, "init", "-q")
+    _git(folder, "add", "-A")
+    _git(folder, "-c", "user.email=ci@example.org", "-c", "user.name=CI", "commit", "-qm", "hooks")
+    revision = subprocess.run(
+        ["git", "-C", str(folder), "rev-parse", "HEAD"], check=True, capture_output=True, text=True
+    ).stdout.strip()
+    return folder, revision
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home(tmp_path_factory):
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def _run_hook(repo, hooks, wheelhouse, home, draft, hook="statlint"):
+    folder, revision = hooks
+    (repo / ".pre-commit-config.yaml").write_text(
+        f"repos:\n- repo: {folder}\n  rev: {revision}\n  hooks:\n"
+        "  - id: statlint\n  - id: statlint-fix\n"
+    )
     environment = {
         **os.environ,
         "PRE_COMMIT_HOME": str(home),
         "PIP_NO_INDEX": "1",  # offline: pip may only use the wheelhouse
         "PIP_FIND_LINKS": wheelhouse,
     }
-    command = [
-        sys.executable,
-        "-m",
-        "pre_commit",
-        "try-repo",
-        str(ROOT),
-        hook,
-        "--files",
-        draft,
-    ]
+    command = [sys.executable, "-m", "pre_commit", "run", hook, "--files", draft]
     return subprocess.run(command, cwd=repo, env=environment, capture_output=True, text=True)
 
 
 def test_pre_commit_fails_on_a_conflicting_draft_and_passes_a_clean_one(
-    drafts_repo, wheelhouse, tmp_path_factory
+    drafts_repo, hooks_repo, wheelhouse, pre_commit_home
 ):
-    home = tmp_path_factory.mktemp("pre-commit-home")
-    failing = _try_repo(drafts_repo, wheelhouse, home, "conflict.txt")
+    failing = _run_hook(drafts_repo, hooks_repo, wheelhouse, pre_commit_home, "conflict.txt")
     assert failing.returncode == 1, failing.stdout + failing.stderr
     assert "conflict.txt:1:1: SL101 error Homicides: 21% fall" in failing.stdout
-    passing = _try_repo(drafts_repo, wheelhouse, home, "clean.txt")
+    passing = _run_hook(drafts_repo, hooks_repo, wheelhouse, pre_commit_home, "clean.txt")
     assert passing.returncode == 0, passing.stdout + passing.stderr
     assert "Passed" in passing.stdout
 
 
 def test_the_fix_hook_writes_the_canonical_figure_and_stops_the_commit(
-    drafts_repo, wheelhouse, tmp_path_factory
+    drafts_repo, hooks_repo, wheelhouse, pre_commit_home
 ):
-    home = tmp_path_factory.mktemp("pre-commit-home")
-    fixing = _try_repo(drafts_repo, wheelhouse, home, "conflict.txt", hook="statlint-fix")
+    run = [drafts_repo, hooks_repo, wheelhouse, pre_commit_home, "conflict.txt"]
+    fixing = _run_hook(*run, hook="statlint-fix")
     assert fixing.returncode == 1, fixing.stdout + fixing.stderr
     assert "files were modified by this hook" in fixing.stdout
     assert (drafts_repo / "conflict.txt").read_text() == (
         "Homicides fell 24% in the year to March 2025 compared with 2019.\n"
     )
-    again = _try_repo(drafts_repo, wheelhouse, home, "conflict.txt", hook="statlint-fix")
+    again = _run_hook(*run, hook="statlint-fix")
     assert again.returncode == 0, again.stdout + again.stderr
