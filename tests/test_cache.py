@@ -137,7 +137,7 @@ def test_a_configuration_made_invalid_after_caching_is_refused(cache, tmp_path):
 def test_a_pyproject_that_never_mentions_statlint_is_not_parsed(cache, tmp_path):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "drafts"\n')
     done = _run(cache, DRAFT, cwd=tmp_path)
-    assert done.returncode in (0, 1) and not done.stderr
+    assert done.returncode in (0, 1) and "error" not in done.stderr
     assert done.stdout.rstrip().endswith("MODULES False False False")  # no tomllib
 
 

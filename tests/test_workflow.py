@@ -4,6 +4,7 @@ press office's repository and CI use them, through the real CLI."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 
@@ -358,8 +359,48 @@ def test_init_writes_a_working_setup_and_never_overwrites(repo):
     assert (repo / ".pre-commit-config.yaml").read_text() == "repos: []\n"
     assert "id: statlint" in result.stdout  # the snippet to add by hand
     assert _lint("registry", "check", "registry.yaml").exit_code == 0
-    (repo / "d.txt").write_text(WRONG + "\n")
-    assert _codes(_lint("--format", "json", "d.txt")) == ["SL101"]
+    (repo / "d.txt").write_text(
+        "Library visits fell 15% in the year to March 2025 compared with 2019.\n"
+    )
+    (found,) = json.loads(_lint("--format", "json", "d.txt").stdout)["findings"]
+    assert found["code"] == "SL101" and "the registry has 12% fall" in found["message"]
     before = (repo / "statlint.toml").read_text()
     _lint("init")
     assert (repo / "statlint.toml").read_text() == before
+
+
+def test_the_starter_registry_is_neutral_and_explains_only_real_fields():
+    from statlint.cli.init import REGISTRY
+
+    schema = json.loads((ROOT / "lint" / "registry" / "schema.json").read_text())
+    figure = schema["properties"]["figures"]["items"]["properties"]
+    metric = schema["properties"]["metrics"]["additionalProperties"]["properties"]
+    vocabulary = schema["$defs"]["vocabulary"]["properties"]
+    known = {*schema["properties"], *figure, *metric, *vocabulary}
+    written = set(re.findall(r"^[\s#-]*([a-z_]+):", REGISTRY, re.M))
+    explained = written - {"library_visits", "council_budget", "loans"}  # ids and examples
+    assert explained <= known, explained - known
+    assert {"baseline", "period", "published", "source", "status", "target"} <= explained
+    assert "homicide" not in REGISTRY.lower()
+
+
+@pytest.mark.parametrize(
+    ("example", "right", "wrong"),
+    [
+        ("crime", "Homicides fell 24%", "Homicides fell 21%"),
+        ("health", "28 minutes", "32 minutes"),
+        ("housing", "£1,335 a month", "£1,375 a month"),
+    ],
+)
+def test_init_writes_an_example_registry_of_a_field_that_checks_drafts(repo, example, right, wrong):
+    (repo / "registry.yaml").unlink()
+    assert _lint("init", "--example", example).exit_code == 0
+    assert _lint("registry", "check", "registry.yaml").exit_code == 0
+    sentences = {
+        "crime": "{} in the year to March 2025 compared with 2019.",
+        "health": "In March 2025 the average response time for category 2 was {}.",
+        "housing": "In April 2025 the average private rent was {}.",
+    }
+    for value, codes in ((right, []), (wrong, ["SL101"])):
+        (repo / "d.txt").write_text(sentences[example].format(value) + "\n")
+        assert _codes(_lint("--format", "json", "d.txt")) == codes

@@ -90,10 +90,48 @@ def format_option(*names: str):
     )
 
 
+EXAMPLES = """\
+  statlint draft.txt                          lint a draft (registry from statlint.toml)
+  statlint --registry registry.yaml drafts/   lint a folder against a registry
+  statlint --fix draft.md                     write the safe fixes, then report the rest
+  statlint --format sarif drafts/ > out.sarif for GitHub code scanning
+  statlint init                               a starter registry, configuration and hook
+  statlint explain SL101                      one rule's documentation
+"""
+
+
 class DefaultGroup(click.Group):
-    """`statlint PATH...` lints; `statlint extract ...` and friends are subcommands."""
+    """`statlint PATH...` lints; `statlint extract ...` and friends are subcommands. Its
+    help shows the lint command's options beside the commands, as `statlint PATH...` is
+    the form used most."""
 
     default_command = "lint"
+
+    def format_usage(self, ctx, formatter) -> None:
+        formatter.write_usage("statlint", "[OPTIONS] PATH...")
+        formatter.write_usage("statlint", "COMMAND [ARGS]...", prefix="   or: ")
+
+    def format_options(self, ctx, formatter) -> None:
+        lint_command = self.commands[self.default_command]
+        with click.Context(lint_command, info_name="statlint", parent=None) as lint_context:
+            records = [
+                record
+                for parameter in lint_command.get_params(lint_context)
+                if isinstance(parameter, click.Option)
+                and (record := parameter.get_help_record(lint_context))
+            ]
+        records += [
+            record
+            for parameter in self.get_params(ctx)
+            if (record := parameter.get_help_record(ctx)) and record[0].startswith("--version")
+        ]
+        with formatter.section("Options (statlint [OPTIONS] PATH... lints)"):
+            formatter.write_dl(records)
+        self.format_commands(ctx, formatter)
+
+    def format_epilog(self, ctx, formatter) -> None:
+        with formatter.section("Examples"):
+            formatter.write(EXAMPLES)
 
     def parse_args(self, ctx, args):
         if args and args[0] not in self.commands and args[0] not in ("--help", "--version"):
@@ -279,11 +317,16 @@ def registry():
 
 
 @registry.command("check")
-@PATHS
-def registry_check(paths):
-    """Validate registries; every problem names the file, line and YAML path."""
+@click.argument("paths", nargs=-1)
+@CONFIG
+@NO_CONFIG
+def registry_check(paths, config_path, no_config):
+    """Validate registries (default: the configured ones); every problem names the file,
+    line and YAML path, and says what to write."""
     from statlint.registry.load import RegistryError, load
 
+    if not paths:
+        paths = _configured_registries(config_path, no_config)
     failed = False
     for path in paths:
         try:
@@ -293,12 +336,39 @@ def registry_check(paths):
             for problem in error.problems:
                 echo(f"statlint: error: {shown(problem, one_line=True)}", err=True)
             continue
-        echo(f"{path}: ok ({len(loaded.metrics)} metrics, {len(loaded.figures)} figures)")
+        metrics, figures = (
+            _count(len(loaded.metrics), "metric"),
+            _count(len(loaded.figures), "figure"),
+        )
+        echo(f"{path}: ok ({metrics}, {figures})")
     sys.exit(2 if failed else 0)
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _configured_registries(config_path, no_config) -> tuple[str, ...]:
+    """The registries the configuration names, for `registry check` with no path."""
+    from statlint.errors import ConfigError
+    from statlint.policy.config import resolve
+
+    try:
+        config = resolve(config_path, not no_config)
+    except ConfigError as error:
+        _fail([str(error)])
+    if not config.registry:
+        _fail(["no registry given and none configured: statlint registry check PATH"])
+    return tuple(config.registry)
+
+
 @main.command("init")
-def init_command():
+@click.option(
+    "--example",
+    type=click.Choice(["crime", "health", "housing"]),
+    help="Write a fuller registry of that field instead of the neutral starter.",
+)
+def init_command(example):
     """Write a starter registry.yaml, statlint.toml and pre-commit hook here.
 
     An existing file is never overwritten."""
@@ -306,7 +376,7 @@ def init_command():
 
     from statlint.cli.init import FILES, init
 
-    for name, written in init(Path.cwd()):
+    for name, written in init(Path.cwd(), example):
         if written:
             echo(f"wrote {name}")
         else:

@@ -133,15 +133,36 @@ def _lint(request: LintRequest) -> int:
         return _write_baseline(request.write_baseline, result)
     if writer:
         writer.finish(result.files)
+        registries = options.registries or config.registry
         if request.statistics:
             from statlint.output.report import statistics
 
-            checked = result.checked if options.registries or config.registry else None
+            checked = result.checked if registries else None
             say(
                 statistics(result.findings, result.statements, checked),
                 err=request.fmt != "text",
             )
+        if not registries:
+            say(f"statlint: note: {no_registry_note()}\n", err=True)
+        writer.summary(result.statements, result.checked, registries)
     return result.exit_code
+
+
+def no_registry_note() -> str:
+    """What to do when no registry was given, naming one nearby if there is one."""
+    import os
+
+    nearby = sorted(
+        name
+        for name in os.listdir(".")
+        if name.lower().endswith((".yaml", ".yml")) and "registry" in name.lower()
+    )
+    how = f"--registry {nearby[0]}" if nearby else "--registry PATH"
+    return (
+        "no registry given, so only the registry-free rules ran (SL2xx); check figures "
+        f"against one with {how}, or `registry = [...]` in statlint.toml (statlint init "
+        "writes a starter)"
+    )
 
 
 def _fixes(options, config):
@@ -250,3 +271,8 @@ class _writer:
         self([])
         self.totals.files = files
         say(self.format.tail(self.totals))
+
+    def summary(self, statements: int, checked: int, registries) -> None:
+        from statlint.output.report import summary_line
+
+        say(summary_line(self.totals, statements, checked, registries), err=True)

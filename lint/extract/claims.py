@@ -87,9 +87,12 @@ _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)/]|\(\d{1,3}\))[ \t]")
 # A length of time is a statistic where it is measured ("an average of 1 hour 20 minutes",
 # "response times of 8 minutes", "waits of 14 hours"); otherwise it names a period or a
 # duration ("a three-year fund", "over two years"): not a claim, but a rate's length.
+_OLD_AFTER = re.compile(r"[\s-]+(?:old|of\s+age)\b", re.I)
 _MEASURED_BEFORE = re.compile(
     r"(?:\b(?:averag\w*|mean|median|typical(?:ly)?)(?:\s+[\w'’-]+){0,3}?"
-    r"|\b(?:times?|waits?|delays?)\s+(?:of|was|were|is|are)(?:\s+(?:just|only|about|around))?)\s+$",
+    r"|\b(?:averag\w*|mean|median|typical|times?|waits?|delays?)\b[^.;:!?\n]{0,60}?"
+    r"\b(?:of|was|were|is|are|at|stood\s+at|fell\s+to|rose\s+to)"
+    r"(?:\s+(?:just|only|about|around))?)\s+$",
     re.I,
 )
 _PER_BEFORE = re.compile(r"\b(?:per|for\s+every|in\s+every)\s+$", re.I)
@@ -128,8 +131,8 @@ def _not_a_claim(text: str, quantity: Quantity, statement: Statement, line_start
     written = text[start:end]
     after, before = text[end : end + 40], text[max(0, start - 40) : start]
     if quantity.form == "duration":  # a threshold ("waits of more than 18 weeks") names a group
-        if statement.approximation in ("more_than", "up_to"):
-            return True
+        if statement.approximation in ("more_than", "up_to") or _OLD_AFTER.match(after):
+            return True  # ... and "12 months old" is an age
         return not _MEASURED_BEFORE.search(text, max(0, start - 60), start)
     if _GLUED.match(after) and not after.startswith((".", "/", ":")):
         return True  # 1st, 10am, 4G

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from statlint.model import Claim, plain_number
 from statlint.output.terminal import shown
 
@@ -132,14 +134,25 @@ class TextWriter(Writer):
                 out += [f"    {excerpt}", f"    {caret}"]
         return "".join(line + "\n" for line in out)
 
-    def tail(self, totals: Totals) -> str:
-        if not totals.findings:
-            return ""
-        counts = totals.counts
-        return (
-            f"{totals.findings} finding(s) in {totals.files} file(s): {counts['errors']} "
-            f"error(s), {counts['warnings']} warning(s), {counts['infos']} info\n"
+
+def summary_line(totals: Totals, statements: int, checked: int, registries) -> str:
+    """The line every run ends with: what was found, what was read, what was checked.
+    "statlint: no problems: 14 statement(s) in 3 file(s), 9 checked against registry.yaml"."""
+    counts = totals.counts
+    if totals.findings:
+        found = (
+            f"{totals.findings} finding(s) ({counts['errors']} error(s), "
+            f"{counts['warnings']} warning(s), {counts['infos']} info)"
         )
+    else:
+        found = "no problems"
+    read = f"{statements} statement(s) in {totals.files} file(s)"
+    if registries:
+        names = ", ".join(shown(os.path.basename(path), one_line=True) for path in registries)
+        against = f"{checked} checked against {names}"
+    else:
+        against = "none checked against a registry"
+    return f"statlint: {found}: {read}, {against}\n"
 
 
 def _where(finding) -> str:

@@ -169,8 +169,62 @@ def _schema_problems(data, lines: dict, name: str) -> list[str]:
         if error.validator == "additionalProperties":
             unknown = sorted(set(error.instance) - set(error.schema.get("properties", {})))
             path, message = (*path, unknown[0]), "unknown key"
+        elif error.validator == "type" and error.validator_value == "string" and path:
+            message = _quote_it(path[-1], error.instance) or message
         problems.append(f"{name}:{_line_of(path, lines)}: {_dotted(path)}: {message}")
     return problems
+
+
+def _quote_it(key, value) -> str | None:
+    """A date or a year YAML read as a date or a number where text is wanted: what to write."""
+    import datetime
+
+    if isinstance(value, datetime.date):
+        written = value.isoformat()
+    elif isinstance(value, int) and not isinstance(value, bool):
+        written = str(value)
+    else:
+        return None
+    kind = "date" if isinstance(value, datetime.date) else "number"
+    return f'YAML reads {written} unquoted as a {kind}: write {key}: "{written}"'
+
+
+def _period_problems(data, lines: dict, name: str) -> list[str]:
+    """Periods and baselines that are not ISO periods (with the ISO form of what was
+    written, when it can be read), and baselines later than their periods; checked with
+    the schema, so that one pass reports every problem."""
+    problems: list[str] = []
+    figures = data.get("figures") if isinstance(data, dict) else None
+    first_month = data.get("financial_year_start", 4) if isinstance(data, dict) else 4
+    for index, entry in enumerate(figures if isinstance(figures, list) else []):
+        if not isinstance(entry, dict):
+            continue
+        found = {}
+        for key in ("period", "baseline"):
+            if isinstance(entry.get(key), str):
+                path = ("figures", index, key)
+                found[key] = _period(entry[key], path, lines, name, problems, first_month)
+        period, baseline = found.get("period"), found.get("baseline")
+        if period is not None and baseline is not None and _later(baseline, period):
+            where = f"{name}:{_line_of(('figures', index, 'baseline'), lines)}"
+            problems.append(
+                f"{where}: {_dotted(('figures', index, 'baseline'))}: the baseline "
+                f"{entry['baseline']} is later than the period {entry['period']}: a change "
+                "is measured from an earlier baseline"
+            )
+    return problems
+
+
+def _later(baseline: Period, period: Period) -> bool:
+    return baseline.start.first_day() > period.start.first_day() or (
+        baseline.end.last_day() > period.end.last_day()
+    )
+
+
+def _line_number(problem: str) -> int:
+    """The line a problem names ("registry.yaml:12: ..."), to list them in file order."""
+    parts = problem.split(":")
+    return next((int(part) for part in parts[1:3] if part.strip().isdigit()), 0)
 
 
 def _line_of(path: tuple, lines: dict) -> int:
@@ -179,12 +233,33 @@ def _line_of(path: tuple, lines: dict) -> int:
     return lines.get(path, 1)
 
 
-def _period(value, path, lines, name, problems) -> Period | None:
+def _period(value, path, lines, name, problems, first_month: int = 4) -> Period | None:
     try:
         return periods.parse(value)
     except periods.PeriodError as error:
-        problems.append(f"{name}:{_line_of(path, lines)}: {_dotted(path)}: bad period: {error}")
+        meant = _iso_for(value, first_month)
+        hint = f'; for {value!r} write {path[-1]}: "{meant}"' if meant else ""
+        problems.append(
+            f"{name}:{_line_of(path, lines)}: {_dotted(path)}: bad period: {error}{hint}"
+        )
         return None
+
+
+def _iso_for(written: str, first_month: int) -> str | None:
+    """The ISO period a period written as in prose means ("2025/26", "FY 2024/25", "May
+    2024", "April 2023 to March 2024"), read by statlint's own period grammar."""
+    from statlint import grammar
+    from statlint.extract.timeline import Frame, resolve_spec
+
+    text = f"in {written}"
+    try:
+        found = grammar.period_at(text, 3, 0, len(text))
+    except Exception:  # what cannot be read as prose gets no hint
+        return None
+    if found is None or found[1] != len(text):
+        return None
+    period = resolve_spec(found[0].spec, Frame(None, fy_start=first_month), found[0].lead)
+    return str(period) if period is not None else None
 
 
 def vocabulary_of(entry: dict) -> Vocabulary:
@@ -331,9 +406,9 @@ def _validated(text: str, name: str) -> tuple[Registry, tuple]:
         raise RegistryError([f"{name}:1: (top level): the registry is empty"])
     lines: dict = {}
     data = _plain(node, (), lines, name, [MAX_NODES])
-    problems = _schema_problems(data, lines, name)
+    problems = _schema_problems(data, lines, name) + _period_problems(data, lines, name)
     if problems:
-        raise RegistryError(problems)
+        raise RegistryError(sorted(problems, key=_line_number))
     registry, problems = _build(data, lines, name)
     if problems:
         raise RegistryError(problems)
