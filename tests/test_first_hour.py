@@ -77,7 +77,8 @@ def test_a_run_without_a_registry_says_only_the_registry_free_rules_ran(here):
         ),
         (
             ('baseline: "2019"', "baseline: 2019"),
-            ':15: figures[1].baseline: YAML reads 2019 unquoted as a number: write baseline: "2019"',
+            ":15: figures[1].baseline: YAML reads 2019 unquoted as a number: "
+            'write baseline: "2019"',
         ),
         (
             ('period: "2025-04/2026-03"', 'period: "2025/26"'),
