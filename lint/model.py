@@ -36,6 +36,9 @@ class Claim:
     # A rate's denominator: "100000" or "1000" (of population), or "day", "week", "month",
     # "year" ("£10m a year"); None for a plain amount.
     per: str | None = None
+    # A level named by a comparison: "from" (the level a change starts at), "to" (where
+    # it ends) or "than" (what it is compared with); None for a plain statement.
+    role: str | None = None
     # How the statement stands to the other figures of its sentence, for the arithmetic
     # check: where its number starts (an id within the document), the sentence, clause
     # (between semicolons) and paragraph it is in,

@@ -36,7 +36,34 @@ RULES = {
 
 def summary(rule) -> str:
     """The first line of a rule's documentation."""
-    return rule.__doc__.strip().splitlines()[0]
+    return (rule.__doc__ or "").strip().splitlines()[0]
+
+
+def markdown() -> str:
+    """Every rule's documentation as one Markdown page (docs/rules.md is this)."""
+    parts = [
+        "# Rules\n\n"
+        "Generated from the rules' own documentation by `statlint rules --markdown`; "
+        "`statlint explain CODE` prints one. Severity decides the exit code: any error "
+        "gives 1, a warning gives 1 unless `--fail-on error`, info never fails. Rules "
+        "marked *off by default* run only when selected (`--select SL3`).\n\n"
+        "| code | name | severity | |\n| --- | --- | --- | --- |\n"
+        + "".join(
+            f"| [{rule.CODE}](#{rule.CODE.lower()}-{rule.NAME}) | {rule.NAME} | "
+            f"{rule.SEVERITY} | {summary(rule)} |\n"
+            for rule in RULES.values()
+        )
+    ]
+    for rule in RULES.values():
+        body = (rule.__doc__ or "").strip().split("\n", 1)
+        text = body[1].replace("\n## ", "\n### ") if len(body) > 1 else ""
+        default = "" if rule.DEFAULT_ON else ", off by default"
+        needs = "needs a registry" if rule.NEEDS_REGISTRY else "no registry needed"
+        parts.append(
+            f"## {rule.CODE} {rule.NAME}\n\n{body[0]}\n\n*{rule.SEVERITY}{default}; "
+            f"{needs}.*\n{text}\n"
+        )
+    return "\n".join(parts)
 
 
 # Codes the rule catalogue defines that this version does not run yet: naming them (in

@@ -10,7 +10,8 @@ in its group is reported, with the first mention as a related location. Approxim
 figures ("more than 350,000") and values implied by others are not compared. Where the
 registry has figures the statement can be compared with (its metric, kind, unit and the
 periods it states), the registry is the judge (SL101-SL108) and SL201 leaves the
-statement alone: one problem, one finding.
+statement alone: one problem, one finding. The level a change starts from ("from 1,200 to
+1,500") or is compared with ("than 900 in 2019") is an earlier figure, not compared.
 
 ## Why is this bad?
 Readers and journalists compare releases. Two values for one figure read as an error,
@@ -46,8 +47,8 @@ def key(claim):
     """The bucket a statement is compared within, or None when it is not compared at all
     (approximations, implied values, no subject): its metric when registered, its kind,
     whether it is a target, its unit, baseline and period. Files linted apart send only these."""
-    if claim.approximation != "exact" or claim.derived:
-        return None
+    if claim.approximation != "exact" or claim.derived or claim.role in ("from", "than"):
+        return None  # "from 1,200 to 1,500": the level a change starts at is not the figure
     if not claim.metric and not content_words(claim.subject):
         return None
     return (claim.metric, claim.kind, claim.target, claim.unit, claim.baseline, claim.period)

@@ -98,3 +98,16 @@ def test_one_problem_of_a_statement_gets_one_finding_by_the_precedence_table():
     kept = one_per_problem([finding("SL202"), finding("SL106"), finding("SL102")])
     assert sorted(f.code for f in kept) == ["SL102", "SL106"]
     assert VALUE_PROBLEMS.index("SL106") < VALUE_PROBLEMS.index("SL202")
+
+
+def test_docs_rules_md_is_the_rules_own_documentation():
+    """docs/rules.md is generated: it must say what `statlint explain` says."""
+    from statlint.rules import markdown
+
+    written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
+    assert written == markdown(), "regenerate: statlint rules --markdown > docs/rules.md"
+    for code, rule in RULES.items():
+        explained = CliRunner().invoke(main, ["explain", code]).output
+        assert "## What it does" in explained
+        first = explained.split("\n")[2]  # after "CODE name (severity)" and a blank line
+        assert f"## {code} {rule.NAME}\n\n{first}\n" in written

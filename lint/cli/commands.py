@@ -229,10 +229,15 @@ def lint(paths, registries, select, ignore, **options):
 
 
 @main.command("rules")
-def list_rules():
+@click.option("--markdown", is_flag=True, help="Every rule's documentation as Markdown.")
+def list_rules(markdown):
     """The rule catalogue."""
     from statlint.rules import RULES, summary
+    from statlint.rules import markdown as rules_markdown
 
+    if markdown:
+        echo(rules_markdown(), nl=False)
+        return
     for rule in RULES.values():
         echo(f"{rule.CODE}  {rule.NAME:<24} {rule.SEVERITY:<8} {summary(rule)}")
 
@@ -359,7 +364,13 @@ def _configured_registries(config_path, no_config) -> tuple[str, ...]:
         _fail([str(error)])
     if not config.registry:
         _fail(["no registry given and none configured: statlint registry check PATH"])
-    return tuple(config.registry)
+    import os
+
+    relative = (os.path.relpath(path) for path in config.registry)
+    return tuple(
+        near if not near.startswith("..") else path
+        for near, path in zip(relative, config.registry, strict=True)
+    )
 
 
 @main.command("init")

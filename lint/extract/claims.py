@@ -1121,6 +1121,7 @@ def _claims(document: Document, reading: Reading, sentence: Sentence) -> list[Cl
             else None,
             target=reading.target,
             per=reading.per,
+            role=reading.role if reading.kind == "level" else None,
             number_at=reading.statement.quantity.start,
             sentence=sentence.start,
             clause=_clause_bounds(text, sentence.start, sentence.end, _number(reading))[0],
