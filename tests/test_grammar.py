@@ -8,6 +8,8 @@ import pytest
 from statlint import grammar
 from statlint.grammar import amounts, periods, statements
 
+from .conftest import ROOT
+
 EXPRESSIONS = {
     "QUANTITY": amounts.QUANTITY,
     "STATEMENT": statements.STATEMENT,
@@ -62,3 +64,13 @@ def test_numbers_in_words_and_money_are_found_where_they_start():
     )
     found = [text[a : a + 4] for a in grammar.quantity_anchors(text, 0, len(text))]
     assert found == ["Twen", "one-", "a qu", "£5m,", "US$3", "-47)", "1,23"]
+
+
+def test_docs_list_every_form_the_grammar_reads():
+    """docs/reading.md lists the grammar's examples: a form added to the grammar is
+    added to the documentation."""
+    documented = (ROOT / "docs" / "reading.md").read_text(encoding="utf-8")
+    for module in (amounts, statements, periods):
+        for examples in module.EXAMPLES.values():
+            for example in filter(None, (line.strip() for line in examples.splitlines())):
+                assert f'"{example}"' in documented, example

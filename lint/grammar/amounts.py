@@ -303,5 +303,8 @@ EXAMPLES = {
         a quarter of a million
         halved
         doubled
+        14 hours
+        1 hour 20 minutes
+        three-year
     """,
 }

@@ -288,6 +288,8 @@ EXAMPLES = {
         5% lower
         2,000 more
         by half
+        £10m a year
+        1.2 per 100,000
     """,
 }
 
