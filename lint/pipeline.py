@@ -252,6 +252,43 @@ def lint(
     return result
 
 
+def lint_texts(texts: dict[str, str], config: Config, registry: bool = True) -> list[Finding]:
+    """Lint documents held in memory (an editor's open buffers), named by their paths,
+    with the configuration given; SL201 compares them with each other. `registry=False`
+    runs the registry-free rules only (when the registry cannot be read). Raises
+    RegistryError for a bad registry."""
+    registries = list(config.registry) if registry else []
+    loaded = load_registries(registries)
+    options = Options(tuple(texts), tuple(registries))
+    rules = chosen_rules(options, config, loaded)
+    setup = _Setup(
+        loaded,
+        tuple(rule for rule in rules if rule.SCOPE in ("claim", "document")),
+        tuple(rule for rule in rules if rule.SCOPE == "set"),
+        config,
+    )
+    set_checks = [rule.Check(Context(loaded)) for rule in rules if rule.SCOPE == "set"]
+    result = Result([], 0, rules=rules)
+    findings: list[Finding] = []
+    for path in sorted(texts):
+        try:
+            document = from_bytes(texts[path].encode("utf-8"), path)
+        except DocumentError:
+            continue
+        findings += _take(lint_document(document, setup), result, set_checks, config, rules)
+    return findings
+
+
+def fixed_text(path: str, text: str, config: Config) -> str:
+    """The text of an open document with the safe fixes made (as --fix would)."""
+    registry = load_registries(list(config.registry))
+    options = Options((path,), tuple(config.registry))
+    rules = [rule for rule in chosen_rules(options, config, registry) if rule.SCOPE == "claim"]
+    setup = _Setup(registry, tuple(rules), (), config)
+    data = text.encode("utf-8")
+    return _fixed(path, data, setup, lambda findings: findings).after.decode("utf-8")
+
+
 def _inputs(options: Options, config: Config):
     """(registry, files found, rules to run) for a run over the inputs."""
     registry = load_registries(list(options.registries or config.registry))

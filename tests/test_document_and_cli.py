@@ -1,4 +1,4 @@
-"""Reading drafts as users have them, and `statlint extract` as the spec defines it."""
+"""Reading drafts as users have them, and `statlint extract` as docs/commands.md defines it."""
 
 from __future__ import annotations
 

@@ -373,6 +373,14 @@ def _configured_registries(config_path, no_config) -> tuple[str, ...]:
     )
 
 
+@main.command("lsp")
+def lsp_command():
+    """Run the language server on standard input and output (for editors)."""
+    from statlint.cli.lsp import serve
+
+    serve()
+
+
 @main.command("init")
 @click.option(
     "--example",

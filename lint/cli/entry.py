@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import sys
 
-COMMANDS = frozenset("lint extract registry rules explain init annotate harvest report".split())
+COMMANDS = frozenset("lint extract registry rules explain init annotate harvest report lsp".split())
 
 
 def plain_paths(argv: list[str]) -> bool:

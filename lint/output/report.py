@@ -164,7 +164,7 @@ def _where(finding) -> str:
 
 
 class JsonWriter(Writer):
-    """The spec's JSON object, one finding per line (json's C encoder: no indent)."""
+    """The JSON object of docs/commands.md, one finding per line (json's C encoder: no indent)."""
 
     def __init__(self):
         self.first = True
