@@ -252,11 +252,16 @@ def lint(
     return result
 
 
-def lint_texts(texts: dict[str, str], config: Config, registry: bool = True) -> list[Finding]:
+def lint_texts(
+    texts: dict[str, str], config: Config, registry: bool = True, memo: dict | None = None
+) -> list[Finding]:
     """Lint documents held in memory (an editor's open buffers), named by their paths,
     with the configuration given; SL201 compares them with each other. `registry=False`
     runs the registry-free rules only (when the registry cannot be read). Raises
-    RegistryError for a bad registry."""
+    RegistryError for a bad registry.
+
+    `memo` keeps each document's own results between calls: one is reused only when its
+    text, the configuration and the registry files' bytes are all exactly what they were."""
     registries = list(config.registry) if registry else []
     loaded = load_registries(registries)
     options = Options(tuple(texts), tuple(registries))
@@ -269,13 +274,21 @@ def lint_texts(texts: dict[str, str], config: Config, registry: bool = True) -> 
     )
     set_checks = [rule.Check(Context(loaded)) for rule in rules if rule.SCOPE == "set"]
     result = Result([], 0, rules=rules)
+    settings = (repr(config), tuple(read_bytes(path) for path in registries))
     findings: list[Finding] = []
     for path in sorted(texts):
-        try:
-            document = from_bytes(texts[path].encode("utf-8"), path)
-        except DocumentError:
-            continue
-        findings += _take(lint_document(document, setup), result, set_checks, config, rules)
+        kept = memo.get(path) if memo is not None else None
+        if kept is not None and kept[0] == (texts[path], settings):
+            file_result = kept[1]
+        else:
+            try:
+                document = from_bytes(texts[path].encode("utf-8"), path)
+            except DocumentError:
+                continue
+            file_result = lint_document(document, setup)
+            if memo is not None:
+                memo[path] = ((texts[path], settings), file_result)
+        findings += _take(file_result, result, set_checks, config, rules)
     return findings
 
 

@@ -120,12 +120,17 @@ def test_a_registry_edit_changes_the_diagnostics_and_a_broken_one_is_shown_on_it
     _run(folder, scenario)
 
 
-def test_open_documents_are_compared_with_each_other(tmp_path):
+def test_open_documents_are_compared_with_each_other_and_with_saved_drafts(tmp_path):
+    (tmp_path / "archive.md").write_text("Since 2019 robbery fell 16%.\n")  # saved, not open
+
     async def scenario(client):
         first = _open(client, tmp_path / "a.txt", "Since 2019 homicides fell 22%.\n")
-        await _diagnostics(client, first)
+        assert await _diagnostics(client, first) == []
         second = _open(client, tmp_path / "b.txt", "Since 2019 homicides fell 24%.\n")
         (found,) = await _diagnostics(client, second)
         assert found.code == "SL201" and "a.txt" in found.message
+        third = _open(client, tmp_path / "c.txt", "Since 2019 robbery fell 18%.\n")
+        (found,) = await _diagnostics(client, third)
+        assert found.code == "SL201" and "archive.md" in found.message
 
     _run(tmp_path, scenario)

@@ -3,7 +3,9 @@
 Diagnostics are the lint's findings for each open .txt, .md and .html document, worked out
 again when a document opens, changes (after a pause in typing) or is saved, and when a
 registry or configuration file is saved; SL201 compares the open documents with each
-other. The registry and configuration are found from each document's folder as the
+other and with the drafts saved in the workspace (up to WORKSPACE_DRAFTS of them; a
+draft's own results are kept and reused while its text, the configuration and the
+registry are unchanged). The registry and configuration are found from each document's folder as the
 command line finds them from the current one. Hover shows what statlint read of the
 statement under the cursor and the registry's figure for it; code actions write the
 safe fixes, or suppress a finding on its line. Positions are in UTF-16 code units, as
@@ -46,7 +48,8 @@ class StatlintServer(LanguageServer):
         self.worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="statlint-lint")
         self.waiting: dict[str, asyncio.Task] = {}
         self.generation = 0  # bumped by every edit: results of an older run are dropped
-        self.problem_files: set[str] = set()  # settings files that got a diagnostic
+        self.problem_files: set[str] = set()  # files not open that got diagnostics
+        self.memo: dict = {}  # each draft's own results, reused only for the same text
 
     # ---- scheduling -----------------------------------------------------------------
     def schedule(self, uri: str, delay: float) -> None:
@@ -65,10 +68,17 @@ class StatlintServer(LanguageServer):
         generation = self.generation
         texts = self.open_drafts()
         loop = asyncio.get_running_loop()
-        published = await loop.run_in_executor(self.worker, diagnose, texts)
+        published = await loop.run_in_executor(self.worker, self._diagnose, texts)
         if generation != self.generation:
             return  # an edit came in meanwhile: its own run publishes
         self.publish(published, texts)
+
+    def _diagnose(self, texts: dict[str, str]) -> dict[str, list[lsp.Diagnostic]]:
+        folders = [to_fs_path(folder.uri) for folder in self.workspace.folders.values()]
+        if not folders and self.workspace.root_path:
+            folders = [self.workspace.root_path]
+        saved = workspace_drafts([f for f in folders if f], set(texts))
+        return diagnose(texts, saved, self.memo)
 
     def open_drafts(self) -> dict[str, str]:
         """{path: text} of the open documents statlint reads."""
@@ -94,22 +104,49 @@ class StatlintServer(LanguageServer):
 
 
 # ---- the lint, off the event loop --------------------------------------------------------
-def diagnose(texts: dict[str, str]) -> dict[str, list[lsp.Diagnostic]]:
-    """Diagnostics for each open draft, and for any registry or configuration that could
-    not be read (on that file, once). Never raises."""
+WORKSPACE_DRAFTS = 500  # beyond this many drafts on disk, only open ones are compared
+
+
+def workspace_drafts(folders: list[str], open_paths) -> dict[str, str]:
+    """{path: text} of the drafts saved in the workspace folders and not open, for SL201
+    to compare the open ones with; none when there are more than WORKSPACE_DRAFTS."""
+    from statlint.read.discover import discover
+    from statlint.read.files import read_bytes
+
+    found = discover(folders).files if folders else []
+    paths = [p for p in found if p.lower().endswith(DRAFTS) and p not in open_paths]
+    if len(paths) > WORKSPACE_DRAFTS:
+        return {}
+    drafts = {}
+    for path in paths:
+        try:
+            drafts[path] = read_bytes(path).decode("utf-8", errors="replace")
+        except OSError:
+            continue
+    return drafts
+
+
+def diagnose(
+    texts: dict[str, str], saved: dict[str, str] | None = None, memo: dict | None = None
+) -> dict[str, list[lsp.Diagnostic]]:
+    """Diagnostics for each open draft (compared with each other and with the `saved`
+    drafts of the workspace, which get diagnostics only where they have findings), and
+    for any registry or configuration that could not be read (on that file). Never
+    raises."""
     from statlint.pipeline import lint_texts
 
     published: dict[str, list[lsp.Diagnostic]] = {path: [] for path in texts}
-    for folder, paths in _by_folder(texts).items():
+    every = {**(saved or {}), **texts}
+    for folder, paths in _by_folder(every).items():
         config, problems = _settings(folder)
+        group = {path: every[path] for path in paths}
         try:
-            findings = lint_texts({path: texts[path] for path in paths}, config)
+            findings = lint_texts(group, config, memo=memo)
         except (RegistryError, ConfigError) as error:
             problems += getattr(error, "problems", None) or [str(error)]
-            findings = lint_texts({path: texts[path] for path in paths}, config, registry=False)
+            findings = lint_texts(group, config, registry=False)
         for finding in findings:
-            if finding.path in published:
-                published[finding.path].append(_diagnostic(finding, texts[finding.path]))
+            published.setdefault(finding.path, []).append(_diagnostic(finding, every[finding.path]))
         for problem in problems:
             path, diagnostic = _problem(problem, folder)
             published.setdefault(path, []).append(diagnostic)
