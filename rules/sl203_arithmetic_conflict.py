@@ -132,7 +132,27 @@ def _changes_beside(derived, first, second, claims):
         if c.kind == "change"
         and c.per is None
         and (c.baseline is None or derived.baseline is None or c.baseline == derived.baseline)
+        and _close(c, first, second)
+        and _same_thing(c, first)
     ]
+
+
+NEAR = 40  # characters between a change and its levels, at most ("..., a 12% fall")
+
+
+def _close(change, first, second) -> bool:
+    """Does the change stand right beside the levels, not further on in the clause?"""
+    start, end = min(first.start, second.start), max(first.end, second.end)
+    return change.end <= start + NEAR if change.start < start else change.start <= end + NEAR
+
+
+def _same_thing(change, level) -> bool:
+    """A change that names what it measures names what the levels measure: "trips rose
+    from 100 to 120 in London, while across England they rose 5%" is another figure."""
+    from statlint.check.words import content_words
+
+    named, measured = set(content_words(change.subject)), set(content_words(level.subject))
+    return not named or not measured or bool(named & measured)
 
 
 def _change_problem(stated, first, second) -> str | None:
