@@ -54,8 +54,7 @@ def check_document(matches, ctx):
     for claim in claims:
         if claim.share_of is not None:
             yield from _share(claim, figures, ctx)
-        elif claim.over and claim.per:
-            yield from _rate_over_length(claim, claims, ctx)
+    yield from _rates_over_length(claims, ctx)
     yield from _parts(claims, figures, ctx)
 
 
@@ -270,25 +269,50 @@ def _parts(claims, figures, ctx):
         yield ctx.finding(CODE, parts[-1], message, related=_related(*parts[:-1], total))
 
 
-# ---- a rate over a length of time, and the total it makes --------------------------------------
-def _rate_over_length(rate, claims, ctx):
-    length, unit = rate.over.split(" ", 1)
-    total = _total_for(rate, claims)
-    if total is None:
+# ---- rates over a length of time, and the total they make --------------------------------------
+def _rates_over_length(claims, ctx):
+    """Each total against the rates that make it up: "£10m a year for schools and £5m a
+    year for clubs" over three years is £45m, checked against "the £45m programme"."""
+    groups: dict[int, tuple] = {}
+    for rate in claims:
+        if not (rate.over and rate.per) or rate.derived:
+            continue
+        total = _total_for(rate, claims)
+        if total is not None:
+            groups.setdefault(total.number_at, (total, []))[1].append(rate)
+    for total, rates in groups.values():
+        yield from _against_total(total, rates, ctx)
+
+
+def _against_total(total, rates, ctx):
+    worked = [work for rate in rates if (work := _over_length(rate)) is not None]
+    if len(worked) != len(rates):
         return
+    low, high, made = (sum(work[index] for work in worked) for index in range(3))
+    if _holds(low, high, total):
+        return
+    written = " and ".join(
+        f"{value_text(rate.value, rate.unit, 'level', rate.per)} for "
+        f"{value_text(float(rate.over.split(' ', 1)[0]), rate.over.split(' ', 1)[1], 'level')}"
+        for rate in rates
+    )
+    message = (
+        f"{written} comes to {value_text(made, total.unit, 'level')}, but the total given "
+        f"is {_level(total)} ('{total.text}'): correct the rate, its length or the total, "
+        "or say what the rest is for"
+    )
+    yield ctx.finding(CODE, rates[-1], message, related=_related(*rates[:-1], total))
+
+
+def _over_length(rate) -> tuple[float, float, float] | None:
+    """(lowest, highest, as written) total of a rate over its length, as rounded."""
+    length, unit = rate.over.split(" ", 1)
     low, high, made = (
         total_over(value, rate.per, float(length), unit) for value in (*_bounds(rate), rate.value)
     )
-    if low is None or high is None or made is None or _holds(low, high, total):
-        return
-    over = value_text(float(length), unit, "level")
-    message = (
-        f"{value_text(rate.value, rate.unit, 'level', rate.per)} for {over} comes to "
-        f"{value_text(made, rate.unit, 'level')}, but the total given is {_level(total)} "
-        f"('{total.text}'): correct the rate, its length or the total, or say what the "
-        "rest is for"
-    )
-    yield ctx.finding(CODE, rate, message, related=_related(total))
+    if low is None or high is None or made is None:
+        return None
+    return low, high, made
 
 
 def _total_for(rate, claims):

@@ -880,9 +880,12 @@ def _joined_before(text: str, readings: list[Reading], index: int) -> list[Readi
         text, readings[index - 1].end, _number(readings[index])
     ):
         index -= 1
-        if not _amount_level(readings[index]) or readings[index].unit != parts[0].unit:
+        joined = readings[index]
+        if not _amount_level(joined) or joined.unit != parts[0].unit:
             break
-        parts.append(readings[index])
+        if joined.part_of is not None or any(r.part_of is joined for r in readings):
+            break  # "5 of the 10 and 8 of the 9": the 10 is a total, not a part of the 9
+        parts.append(joined)
     return parts
 
 
