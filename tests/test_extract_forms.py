@@ -209,3 +209,26 @@ def test_a_period_in_another_clause_does_not_apply(claims_of):
 )
 def test_not_claims(claims_of, text):
     assert claims_of(text) == []
+
+
+def test_a_table_copied_from_a_web_page_reads_its_units_and_row_periods(claims_of):
+    text = (
+        "Percentage of students achieving a grade 5 or above, by disadvantage status\n"
+        "School year Disadvantaged (%) Not known to be disadvantaged (%) Total (%)\n"
+        "2022/23 25.2 52.4 45.3\n"
+        "2021/22 29.7 57.2 50.0\n"
+    )
+    read = [(c.value, c.unit, c.period) for c in claims_of(text) if c.line > 2]
+    assert read == [
+        (25.2, "percent", "2022-09/2023-07"),
+        (52.4, "percent", "2022-09/2023-07"),
+        (45.3, "percent", "2022-09/2023-07"),
+        (29.7, "percent", "2021-09/2022-07"),
+        (57.2, "percent", "2021-09/2022-07"),
+        (50.0, "percent", "2021-09/2022-07"),
+    ]
+
+
+def test_numbers_in_a_row_without_a_header_of_units_stay_counts(claims_of):
+    text = "Results by year\n2022/23 25 52 45\n"
+    assert all(c.unit == "count" for c in claims_of(text))

@@ -1022,6 +1022,7 @@ def _cells(document: Document) -> list[Sentence]:
     for cell in document.cells:
         sentence = _read_sentence(document.text, cell.start, cell.end, -1, cell.start)
         header_phrases = _periods(cell.column_header, 0, len(cell.column_header))
+        header_phrases = header_phrases or _label_period(cell)
         if (cell.row_header, _line_start(document.text, cell.start)) != row:
             row, row_phrases = (cell.row_header, _line_start(document.text, cell.start)), []
         row_phrases = header_phrases or row_phrases  # a column names its years once
@@ -1034,6 +1035,20 @@ def _cells(document: Document) -> list[Sentence]:
             _from_header(reading, cell.column_header)
         found.append(sentence)
     return found
+
+
+_SCHOOL_YEAR = re.compile(r"\b(?:school|academic)\s+year\b", re.I)
+
+
+def _label_period(cell) -> list[PeriodPhrase]:
+    """A row whose label is a period ("2022/23", "Q1 2025") is for that period; under a
+    header of school years, "2022/23" is the school year."""
+    label = " ".join(cell.row_header.split())
+    if _SCHOOL_YEAR.search(cell.column_header):
+        label = f"school year {label}"
+    phrases = _periods(label, 0, len(label))
+    whole = len(phrases) == 1 and not label[: phrases[0].start].strip(" (")
+    return phrases if whole and not label[phrases[0].end :].strip(" )") else []
 
 
 def _from_header(reading: Reading, header: str) -> None:

@@ -107,7 +107,11 @@ BARE_MONTH = sequence(
 )
 FINANCIAL = sequence(
     _THE,
-    r"(?:(?:fy|financial\s+year|fiscal\s+year)\s*)?",
+    either(
+        r"(?:fy|financial\s+year|fiscal\s+year)\s*",
+        sequence(named("fy_kind_before", r"school|academic"), r"\s+year\s+"),
+        "",
+    ),
     named("fy_start", r"(?:19|20)\d\d"),
     either(
         sequence(r"\s?(?:/|-|–|\s-\s|\s–\s)\s?", named("fy_end", r"(?:19|20)?\d\d")),
@@ -407,6 +411,7 @@ EXAMPLES = {
         2019/20
         the 2024-25 financial year
         FY 2024/25
+        school year 2022/23
         FYE March 2023
         18/19 FY
         Q1 2025
@@ -493,14 +498,14 @@ def _financial_spec(start: str, end: str, kind: str | None) -> PeriodSpec | None
 
 
 def _financial(match: re.Match) -> PeriodSpec | None:
-    if match["fy_end_b"] and not match["fy_kind"]:  # "2012 to 2013": two years
+    # "the 2022/23 school year", "school year 2022/23"
+    kind = match["fy_kind"] or match["fy_kind_before"]
+    if match["fy_end_b"] and not kind:  # "2012 to 2013": two years
         first = PeriodSpec("point", DateSpec(int(match["fy_start"])))
         return PeriodSpec(
             "interval", parts=(first, PeriodSpec("point", DateSpec(int(match["fy_end_b"]))))
         )
-    return _financial_spec(
-        match["fy_start"], match["fy_end"] or match["fy_end_b"], match["fy_kind"]
-    )
+    return _financial_spec(match["fy_start"], match["fy_end"] or match["fy_end_b"], kind)
 
 
 def _short_financial(match: re.Match) -> PeriodSpec | None:

@@ -1,10 +1,16 @@
 """Tables in plain-text drafts: rows of cells split by "|", ";" or tabs, as exports and
-pasted spreadsheets write them.
+pasted spreadsheets write them, or by spaces under a header that names each column's
+unit, as a table copied from a web page reads:
+
+    School year Disadvantaged (%) Not known to be disadvantaged (%) Total (%)
+    2022/23 25.2 52.4 45.3
 
 A run of two or more lines that split into the same number of cells (three or more for
 semicolons, which prose uses too) is a table whose first line is the header. Each cell is
 then read on its own, with its row's first cell and its column's header, as in Markdown,
-HTML and Word tables; prose is never read across cells.
+HTML and Word tables; prose is never read across cells. A spaced table needs a header
+with one bracketed unit, "(%)" or "(£m)", for each number of its rows, and rows of a
+label and numbers only.
 """
 
 from __future__ import annotations
@@ -17,8 +23,47 @@ DELIMITERS = {"|": 2, "\t": 2, ";": 3}  # the fewest cells a row of each must ha
 MAX_LINE = 2000  # a longer line is prose, not a table row
 
 
+# A row of a spaced table: a label, then two or more numbers and nothing else.
+_NUMBER = r"-?\d[\d,]*(?:\.\d+)?%?"
+_SPACED_ROW = re.compile(rf"^\s*(?P<label>\S(?:.*?\S)?)(?P<numbers>(?:[ \t]+{_NUMBER}){{2,}})\s*$")
+_NUMBERS = re.compile(_NUMBER)
+_LABEL_KIND = re.compile(r"^(?:school|academic|financial|calendar)\s+year\b", re.I)
+_UNIT_COLUMN = re.compile(r"[^()]*?\([^()\d]{1,12}\)")  # "Not known to be disadvantaged (%)"
+
+
 def cells_of(text: str) -> list[Cell]:
     """Every cell of every table in the text, in reading order."""
+    return sorted(_delimited(text) + _spaced(text), key=lambda cell: cell.start)
+
+
+def _spaced(text: str) -> list[Cell]:
+    """Cells of the tables whose columns are split by spaces under a header of units."""
+    found: list[Cell] = []
+    header: list[str] = []
+    kind = ""
+    for start, end in _lines(text):
+        line = text[start:end]
+        row = _SPACED_ROW.match(line) if len(line) <= MAX_LINE else None
+        if row is None:
+            header = [match.group().strip() for match in _UNIT_COLUMN.finditer(line)]
+            if "".join(header).strip() and not _UNIT_COLUMN.sub("", line).strip(" :"):
+                # a header: the whole line is columns with their units; what its first
+                # column says of the rows' labels ("School year") goes to every column
+                found_kind = _LABEL_KIND.search(header[0])
+                kind = f" ({found_kind.group()})" if found_kind else ""
+                continue
+            header = []
+            continue
+        numbers = list(_NUMBERS.finditer(line, row.start("numbers")))
+        if len(numbers) != len(header):
+            continue
+        label = row["label"]
+        for number, column in zip(numbers, header, strict=True):
+            found.append(Cell(start + number.start(), start + number.end(), label, column + kind))
+    return found
+
+
+def _delimited(text: str) -> list[Cell]:
     found: list[Cell] = []
     rows: list[tuple[int, int]] = []
     current = None
