@@ -232,3 +232,10 @@ def test_a_table_copied_from_a_web_page_reads_its_units_and_row_periods(claims_o
 def test_numbers_in_a_row_without_a_header_of_units_stay_counts(claims_of):
     text = "Results by year\n2022/23 25 52 45\n"
     assert all(c.unit == "count" for c in claims_of(text))
+
+
+def test_a_label_word_ending_the_line_before_does_not_label_the_next_lines_number(claims_of):
+    # "pages" ends a header line; "Two hundred people" opens the story below it
+    text = "# retrieved-via: pages\nTwo hundred people have been killed this year.\n"
+    assert [(c.line, c.value) for c in claims_of(text)] == [(2, 200)]
+    assert claims_of("See page 200 of the report.\n") == []

@@ -163,7 +163,8 @@ def _count_not_a_claim(text, quantity, statement, written, before, after, line_s
         return True
     if _DURATION_AFTER.match(after) or _MEASURE_AFTER.match(after):
         return True
-    if _LABEL_BEFORE.search(before) or _RANK_AFTER.match(after):
+    same_line = before.rsplit("\n", 1)[-1]  # "Page 3", "top three": on the number's line
+    if _LABEL_BEFORE.search(same_line) or _RANK_AFTER.match(after):
         return True
     if not text[line_start : quantity.start].strip(" \t(•*-"):
         marker = text[quantity.end : quantity.end + 2]
