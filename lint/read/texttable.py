@@ -28,7 +28,8 @@ _NUMBER = r"-?\d[\d,]*(?:\.\d+)?%?"
 _SPACED_ROW = re.compile(rf"^\s*(?P<label>\S(?:.*?\S)?)(?P<numbers>(?:[ \t]+{_NUMBER}){{2,}})\s*$")
 _NUMBERS = re.compile(_NUMBER)
 _LABEL_KIND = re.compile(r"^(?:school|academic|financial|calendar)\s+year\b", re.I)
-_UNIT_COLUMN = re.compile(r"[^()]*?\([^()\d]{1,12}\)")  # "Not known to be disadvantaged (%)"
+_UNIT_MARK = re.compile(r"(\([^()\d]{1,12}\))")  # "(%)", "(£m)"
+MAX_SPACED = 300  # a longer line is prose, not a row or header of a spaced table
 
 
 def cells_of(text: str) -> list[Cell]:
@@ -43,24 +44,33 @@ def _spaced(text: str) -> list[Cell]:
     kind = ""
     for start, end in _lines(text):
         line = text[start:end]
-        row = _SPACED_ROW.match(line) if len(line) <= MAX_LINE else None
-        if row is None:
-            header = [match.group().strip() for match in _UNIT_COLUMN.finditer(line)]
-            if "".join(header).strip() and not _UNIT_COLUMN.sub("", line).strip(" :"):
-                # a header: the whole line is columns with their units; what its first
-                # column says of the rows' labels ("School year") goes to every column
-                found_kind = _LABEL_KIND.search(header[0])
-                kind = f" ({found_kind.group()})" if found_kind else ""
-                continue
+        if len(line) > MAX_SPACED:
             header = []
             continue
-        numbers = list(_NUMBERS.finditer(line, row.start("numbers")))
-        if len(numbers) != len(header):
-            continue
-        label = row["label"]
-        for number, column in zip(numbers, header, strict=True):
-            found.append(Cell(start + number.start(), start + number.end(), label, column + kind))
+        row = _SPACED_ROW.match(line) if header else None
+        if row is not None:
+            numbers = list(_NUMBERS.finditer(line, row.start("numbers")))
+            if len(numbers) == len(header):
+                label = row["label"]
+                for number, column in zip(numbers, header, strict=True):
+                    place = (start + number.start(), start + number.end())
+                    found.append(Cell(*place, label, column + kind))
+                continue
+        header, kind = _unit_header(line)
     return found
+
+
+def _unit_header(line: str) -> tuple[list[str], str]:
+    """The columns of a header line that is nothing but columns with their units, and what
+    its first column says of the rows' labels ("School year"); ([], "") for another line."""
+    if "(" not in line:
+        return [], ""
+    parts = _UNIT_MARK.split(line)  # text, unit, text, unit, ..., the rest
+    columns = [(parts[i] + parts[i + 1]).strip() for i in range(0, len(parts) - 1, 2)]
+    if len(columns) < 2 or parts[-1].strip(" :") or not all(c[:-3].strip() for c in columns):
+        return [], ""
+    found_kind = _LABEL_KIND.search(columns[0])
+    return columns, f" ({found_kind.group()})" if found_kind else ""
 
 
 def _delimited(text: str) -> list[Cell]:
