@@ -66,8 +66,9 @@ def _unit_header(line: str) -> tuple[list[str], str]:
     if "(" not in line:
         return [], ""
     parts = _UNIT_MARK.split(line)  # text, unit, text, unit, ..., the rest
-    columns = [(parts[i] + parts[i + 1]).strip() for i in range(0, len(parts) - 1, 2)]
-    if len(columns) < 2 or parts[-1].strip(" :") or not all(c[:-3].strip() for c in columns):
+    names = parts[0:-1:2]
+    columns = [(name + unit).strip() for name, unit in zip(names, parts[1::2], strict=True)]
+    if len(columns) < 2 or parts[-1].strip(" :") or not all(name.strip() for name in names):
         return [], ""
     found_kind = _LABEL_KIND.search(columns[0])
     return columns, f" ({found_kind.group()})" if found_kind else ""
