@@ -87,6 +87,7 @@ _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)/]|\(\d{1,3}\))[ \t]")
 # A length of time is a statistic where it is measured ("an average of 1 hour 20 minutes",
 # "response times of 8 minutes", "waits of 14 hours"); otherwise it names a period or a
 # duration ("a three-year fund", "over two years"): not a claim, but a rate's length.
+_LINE_OPENING = re.compile(r"[ \t(•*-]*")  # what may stand before a list marker on its line
 _OLD_AFTER = re.compile(r"[\s-]+(?:old|of\s+age)\b", re.I)
 _MEASURED_BEFORE = re.compile(
     r"(?:\b(?:averag\w*|mean|median|typical(?:ly)?)(?:\s+[\w'’-]+){0,3}?"
@@ -166,7 +167,7 @@ def _count_not_a_claim(text, quantity, statement, written, before, after, line_s
     same_line = before.rsplit("\n", 1)[-1]  # "Page 3", "top three": on the number's line
     if _LABEL_BEFORE.search(same_line) or _RANK_AFTER.match(after):
         return True
-    if not text[line_start : quantity.start].strip(" \t(•*-"):
+    if _LINE_OPENING.match(text, line_start, quantity.start).end() == quantity.start:
         marker = text[quantity.end : quantity.end + 2]
         if marker[:1] in ".)/" and marker[1:2] in (" ", "\t"):
             return True  # a list marker: "1. ", "2/ ", "(3) "
