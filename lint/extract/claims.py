@@ -167,7 +167,7 @@ def _count_not_a_claim(text, quantity, statement, written, before, after, line_s
     same_line = before.rsplit("\n", 1)[-1]  # "Page 3", "top three": on the number's line
     if _LABEL_BEFORE.search(same_line) or _RANK_AFTER.match(after):
         return True
-    if _LINE_OPENING.match(text, line_start, quantity.start).end() == quantity.start:
+    if match_end(_LINE_OPENING, text, line_start) >= quantity.start:
         marker = text[quantity.end : quantity.end + 2]
         if marker[:1] in ".)/" and marker[1:2] in (" ", "\t"):
             return True  # a list marker: "1. ", "2/ ", "(3) "
