@@ -125,27 +125,35 @@ def lint_document(document: Document, setup: _Setup) -> FileResult:
         document = replace(document, date=setup.date)
     masked, markers = suppress.read(document)
     matches = link(extract(masked, fy_start(setup.registry)), setup.registry)
+    context = Context(setup.registry)
+    found = run(matches, setup.claim_rules, setup.registry, context)
     findings = [
         replace(finding, source_line=document.line(finding.line))
-        for finding in admit(
-            run(matches, setup.claim_rules, setup.registry), setup.config, {document.path: markers}
-        )
+        for finding in admit(found, setup.config, {document.path: markers})
     ]
     wanted = setup.keyed(matches)
     lines = {n: document.line(n) for n in {m.claim.line for _, m in wanted}}
     result = FileResult(document.path, findings, wanted, lines, markers, list(document.notes))
-    result.statements, result.checked = _coverage(matches, setup.registry)
+    result.statements, result.checked = _coverage(matches, context)
     return result
 
 
-def _coverage(matches, registry: Registry | None) -> tuple[int, int]:
-    """(statements, of them those the registry can check)."""
+def _coverage(matches, context: Context) -> tuple[int, int]:
+    """(statements, of them those the registry can check), with the comparisons the rules
+    already made."""
     stated = [match for match in matches if not match.claim.derived]
+    registry = context.registry
     if registry is None:
         return len(stated), 0
     from statlint.check.coverage import why_unchecked
 
-    return len(stated), sum(1 for match in stated if why_unchecked(match, registry) is None)
+    checked = sum(
+        1
+        for match in stated
+        if match.metric is not None
+        and why_unchecked(match, registry, context.comparison(match.claim)) is None
+    )
+    return len(stated), checked
 
 
 def _lint_path(path: str) -> FileResult:
@@ -228,15 +236,7 @@ def lint(
     progress: called with the number of files, it returns what to call after each file."""
     registry, found, rules = _inputs(options, config)
     files = sorted(found.files, key=lambda path: (path == "-", path))
-    setup = _Setup(
-        registry,
-        tuple(rule for rule in rules if rule.SCOPE in ("claim", "document")),
-        tuple(rule for rule in rules if rule.SCOPE == "set"),
-        config,
-        options.date,
-    )
-    context = Context(registry)
-    set_checks = [rule.Check(context) for rule in rules if rule.SCOPE == "set"]
+    setup, set_checks = _linting(registry, rules, config, options.date)
     result = Result([], 0, list(found.notes), list(found.problems), rules)
     keep = _filters(options, config)
     advance = progress(len(files)) if progress else None
@@ -264,15 +264,8 @@ def lint_texts(
     text, the configuration and the registry files' bytes are all exactly what they were."""
     registries = list(config.registry) if registry else []
     loaded = load_registries(registries)
-    options = Options(tuple(texts), tuple(registries))
-    rules = chosen_rules(options, config, loaded)
-    setup = _Setup(
-        loaded,
-        tuple(rule for rule in rules if rule.SCOPE in ("claim", "document")),
-        tuple(rule for rule in rules if rule.SCOPE == "set"),
-        config,
-    )
-    set_checks = [rule.Check(Context(loaded)) for rule in rules if rule.SCOPE == "set"]
+    rules = chosen_rules(Options(tuple(texts), tuple(registries)), config, loaded)
+    setup, set_checks = _linting(loaded, rules, config)
     result = Result([], 0, rules=rules)
     settings = (repr(config), tuple(read_bytes(path) for path in registries))
     findings: list[Finding] = []
@@ -295,11 +288,28 @@ def lint_texts(
 def fixed_text(path: str, text: str, config: Config) -> str:
     """The text of an open document with the safe fixes made (as --fix would)."""
     registry = load_registries(list(config.registry))
-    options = Options((path,), tuple(config.registry))
-    rules = [rule for rule in chosen_rules(options, config, registry) if rule.SCOPE == "claim"]
-    setup = _Setup(registry, tuple(rules), (), config)
-    data = text.encode("utf-8")
-    return _fixed(path, data, setup, lambda findings: findings).after.decode("utf-8")
+    rules = chosen_rules(Options((path,), tuple(config.registry)), config, registry)
+    setup = _fixing(registry, rules, config)
+    return _fixed(path, text.encode("utf-8"), setup, lambda found: found).after.decode("utf-8")
+
+
+def _linting(registry, rules, config: Config, date: str | None = None):
+    """(setup, checks over all files) of a lint: the rules per statement and per document
+    run in the setup, file by file; the rules over all files compare what they keep."""
+    setup = _Setup(
+        registry,
+        tuple(rule for rule in rules if rule.SCOPE in ("claim", "document")),
+        tuple(rule for rule in rules if rule.SCOPE == "set"),
+        config,
+        date,
+    )
+    context = Context(registry)
+    return setup, [rule.Check(context) for rule in setup.set_rules]
+
+
+def _fixing(registry, rules, config: Config, date: str | None = None) -> _Setup:
+    """The setup of a fix: only the rules per statement offer fixes."""
+    return _Setup(registry, tuple(r for r in rules if r.SCOPE == "claim"), (), config, date)
 
 
 def _inputs(options: Options, config: Config):
@@ -386,8 +396,7 @@ def fixes(options: Options, config: Config) -> tuple[list[FileFix], list[str]]:
     from statlint.fix.edits import Unfixable
 
     registry, found, rules = _inputs(options, config)
-    rules = [rule for rule in rules if rule.SCOPE == "claim"]
-    setup = _Setup(registry, tuple(rules), (), config, options.date)
+    setup = _fixing(registry, rules, config, options.date)
     keep = _filters(options, config)
     done, notes = [], []
     for path in sorted(found.files):

@@ -66,15 +66,10 @@ def markdown() -> str:
     return "\n".join(parts)
 
 
-# Codes the rule catalogue defines that this version does not run yet: naming them (in
-# --select, a configuration or a marker) is not an error.
-PLANNED: tuple[str, ...] = ()
-
-
 def unknown_code(code: str) -> str | None:
     """What is wrong with a rule code or prefix that names no rule ("SL1O1"), with the
     nearest code; None when it names one ("SL101", "SL1", "SL")."""
-    known = [*RULES, *PLANNED]
+    known = list(RULES)
     if any(name.startswith(code.upper()) for name in known):
         return None
     from difflib import get_close_matches

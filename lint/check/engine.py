@@ -117,10 +117,12 @@ def one_per_problem(findings: list[Finding]) -> list[Finding]:
     ]
 
 
-def run(matches: list[Match], rules, registry: Registry | None = None) -> list[Finding]:
+def run(
+    matches: list[Match], rules, registry: Registry | None = None, context: Context | None = None
+) -> list[Finding]:
     """Findings of every rule given, one per problem of a statement, sorted by path, line,
-    column and code."""
-    context = Context(registry)
+    column and code. `context`, when given, keeps the comparisons made for its caller."""
+    context = context or Context(registry)
     findings: list[Finding] = []
     for rule in rules:
         if rule.NEEDS_REGISTRY and registry is None:

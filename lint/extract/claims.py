@@ -84,11 +84,11 @@ _CALLED = re.compile(
     r"service|operators?)\b)|(?<=(?i:call|dial|ring|text)\s\d\d\d)(?<!112)|(?<=(?i:phone)\s\d\d\d)(?<!112))"
 )
 _LIST_MARKER = re.compile(r"(?:^|\n)[ \t]*(?:\d{1,3}[.)/]|\(\d{1,3}\))[ \t]")
+_LINE_OPENING = re.compile(r"[ \t(•*-]*")  # what may stand before a list marker on its line
+_OLD_AFTER = re.compile(r"[\s-]+(?:old|of\s+age)\b", re.I)
 # A length of time is a statistic where it is measured ("an average of 1 hour 20 minutes",
 # "response times of 8 minutes", "waits of 14 hours"); otherwise it names a period or a
 # duration ("a three-year fund", "over two years"): not a claim, but a rate's length.
-_LINE_OPENING = re.compile(r"[ \t(•*-]*")  # what may stand before a list marker on its line
-_OLD_AFTER = re.compile(r"[\s-]+(?:old|of\s+age)\b", re.I)
 _MEASURED_BEFORE = re.compile(
     r"(?:\b(?:averag\w*|mean|median|typical(?:ly)?)(?:\s+[\w'’-]+){0,3}?"
     r"|\b(?:averag\w*|mean|median|typical|times?|waits?|delays?)\b[^.;:!?\n]{0,60}?"
