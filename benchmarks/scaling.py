@@ -64,9 +64,14 @@ def _units(make, size: int) -> int:
 
 
 def _seconds(path: Path) -> float:
-    started = time.perf_counter()
-    run_once(["lint", "--registry", str(REGISTRY), "-j", "1", str(path)])
-    return time.perf_counter() - started
+    """The run's time; the best of three when it is short, where one stray pause of the
+    machine would make a linear family look worse than linear."""
+    times: list[float] = []
+    while len(times) < 3 and sum(times) < 1.0:
+        started = time.perf_counter()
+        run_once(["lint", "--registry", str(REGISTRY), "-j", "1", str(path)])
+        times.append(time.perf_counter() - started)
+    return min(times)
 
 
 def main() -> None:

@@ -22,12 +22,16 @@ class Context:
     _comparisons: dict = field(default_factory=dict, repr=False)
 
     def comparison(self, claim: Claim):
-        """The figures a claim can mean, worked out once for all the rules that ask."""
-        if claim not in self._comparisons:
+        """The figures a claim can mean, worked out once for all the rules that ask. Kept
+        by the claim's identity (hashing every field of a claim costs more than the work),
+        with the claim itself so that no other claim can take its identity."""
+        kept = self._comparisons.get(id(claim))
+        if kept is None or kept[0] is not claim:
             from statlint.check.canonical import compare
 
-            self._comparisons[claim] = compare(claim, self.known_registry())
-        return self._comparisons[claim]
+            kept = (claim, compare(claim, self.known_registry()))
+            self._comparisons[id(claim)] = kept
+        return kept[1]
 
     def known_registry(self) -> Registry:
         """The registry, for the rules that need one (they run only when there is one)."""

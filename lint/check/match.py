@@ -60,8 +60,14 @@ def _best(subject: str, aliases) -> tuple[str | None, tuple[str, ...], tuple[str
     partial: dict[str, frozenset] = {}  # metrics whose alias covers part of the subject
     nearest: tuple[int, tuple[str, ...]] = (-1, ())
     covered: frozenset = frozenset()
+    if not subject.strip():
+        return None, (), ()
+    read: dict[int, frozenset] = {}  # the subject's words in each vocabulary, read once
     for alias in aliases:
-        words = metric_words(subject, alias.vocabulary) - alias.vocabulary.places
+        words = read.get(id(alias.vocabulary))
+        if words is None:
+            words = metric_words(subject, alias.vocabulary) - alias.vocabulary.places
+            read[id(alias.vocabulary)] = words
         if not alias.words <= words:
             continue
         extra = words - alias.scope  # a word of the metric's own name narrows nothing

@@ -47,10 +47,16 @@ class Vocabulary:
             self.places | other.places,
         )
 
+    _hash: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Worked out once: a vocabulary is a key of the phrase caches, looked up for
+        # every statement and alias. (A frozen dataclass sets its fields this way.)
+        key = (tuple(sorted(self.synonyms.items())), self.filler, self.qualifiers, self.places)
+        object.__setattr__(self, "_hash", hash(key))
+
     def __hash__(self) -> int:
-        return hash(
-            (tuple(sorted(self.synonyms.items())), self.filler, self.qualifiers, self.places)
-        )
+        return self._hash
 
 
 NO_VOCABULARY = Vocabulary()
