@@ -23,7 +23,7 @@ from statlint.grammar.model import PeriodPhrase, Quantity
 from statlint.grammar.statements import Statement
 from statlint.model import Claim
 from statlint.periods import Period
-from statlint.read.document import Document
+from statlint.read.document import Document, line_starts
 from statlint.read.segment import blocks, sentences
 
 # ---- what is not a claim -------------------------------------------------------------------
@@ -914,18 +914,19 @@ def extract(document: Document, fy_start: int = 4) -> list[Claim]:
     if document.cells:
         text = document.masked([(cell.start, cell.end) for cell in document.cells]).text
     block_list = blocks(text)
+    lines = _LineStarts(text)  # masking keeps every line where it was
     read = [
-        _read_sentence(text, s.start, s.end, s.block, _line_start(text, s.start))
+        _read_sentence(text, s.start, s.end, s.block, lines.of(s.start))
         for s in sentences(text, block_list)
     ]
     _changes_named_before(text, read, block_list)
-    read += _cells(document)
+    read += _cells(document, lines)
     context = scope.Context(document, block_list, fy_start)
     claims: list[Claim] = []
     for sentence in sorted(read, key=lambda s: s.start):
         readings = context.assign(sentence)
         for reading in readings + _implied_changes(readings):
-            claims.extend(_claims(document, reading, sentence))
+            claims.extend(_claims(document, reading, sentence, lines))
     return sorted(claims, key=lambda claim: claim.end if claim.derived else claim.start)
 
 
@@ -1007,15 +1008,22 @@ def _bare(reading: Reading) -> bool:
     )
 
 
-def _line_start(text: str, position: int) -> int:
-    return text.rfind("\n", 0, position) + 1
+class _LineStarts:
+    """Where the line that holds an offset starts, found by bisection: searching back for
+    a newline from every figure would take quadratic time on a line of a megabyte."""
+
+    def __init__(self, text: str):
+        self._starts = line_starts(text)
+
+    def of(self, position: int) -> int:
+        return self._starts[bisect.bisect_right(self._starts, position) - 1]
 
 
 _HEADER_PERCENT = re.compile(r"%|\bper\s?cent\b|\bpercent(?:age)?\b", re.I)
 _HEADER_MONEY = {"£": "GBP", "$": "USD", "€": "EUR"}
 
 
-def _cells(document: Document) -> list[Sentence]:
+def _cells(document: Document, lines: _LineStarts) -> list[Sentence]:
     """Table cells, each read on its own: its row header is the subject when it names
     none, and its column header gives the periods, unit and kind it does not write."""
     found = []
@@ -1025,8 +1033,8 @@ def _cells(document: Document) -> list[Sentence]:
         sentence = _read_sentence(document.text, cell.start, cell.end, -1, cell.start)
         header_phrases = _periods(cell.column_header, 0, len(cell.column_header))
         header_phrases = header_phrases or _label_period(cell)
-        if (cell.row_header, _line_start(document.text, cell.start)) != row:
-            row, row_phrases = (cell.row_header, _line_start(document.text, cell.start)), []
+        if (cell.row_header, lines.of(cell.start)) != row:
+            row, row_phrases = (cell.row_header, lines.of(cell.start)), []
         row_phrases = header_phrases or row_phrases  # a column names its years once
         if not sentence.phrases:
             sentence.header_phrases = row_phrases
@@ -1087,12 +1095,14 @@ def _number_at(reading: Reading | None) -> int | None:
     return _number(reading) if reading is not None else None
 
 
-def _claims(document: Document, reading: Reading, sentence: Sentence) -> list[Claim]:
+def _claims(
+    document: Document, reading: Reading, sentence: Sentence, lines: _LineStarts
+) -> list[Claim]:
     text = document.text
     subject_start, subject_end = reading.subject
     # The statement's own words from the line its number is on, and its subject when
     # written after it: a location points at the figure.
-    line_start = _line_start(text, reading.statement.quantity.start)
+    line_start = lines.of(reading.statement.quantity.start)
     span_start = max(reading.start, line_start)
     plain = _PLAIN_LEAD.match(text, span_start)
     if plain and plain.end() <= reading.statement.quantity.start:

@@ -58,7 +58,7 @@ class Document:
         from statlint.read.texttable import cells_of
 
         text = normalise(text)
-        return cls(path, text, fmt, tuple(notes), _line_starts(text), cells=tuple(cells_of(text)))
+        return cls(path, text, fmt, tuple(notes), line_starts(text), cells=tuple(cells_of(text)))
 
     @classmethod
     def derived(cls, path, source, text, fmt, notes=(), source_map=None, cells=()):
@@ -68,7 +68,7 @@ class Document:
             text,
             fmt,
             tuple(notes),
-            _line_starts(source),
+            line_starts(source),
             None if source == text else source,
             source_map,
             tuple(cells),
@@ -116,7 +116,8 @@ class Document:
         return text[start : end if end >= 0 else len(text)]
 
 
-def _line_starts(text: str) -> tuple[int, ...]:
+def line_starts(text: str) -> tuple[int, ...]:
+    """The offset each line of `text` starts at."""
     return (0, *(match.end() for match in _NEWLINE.finditer(text)))
 
 

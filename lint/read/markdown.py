@@ -95,8 +95,11 @@ def _comments(text: str):
 
 
 def _opens_line(text: str, position: int) -> bool:
-    """Whether only up to three spaces come before `position` on its line."""
-    line = text.rfind("\n", 0, position) + 1
+    """Whether only up to three spaces come before `position` on its line (looked for in
+    the four characters before it, not back to the line's start: a long line stays
+    linear)."""
+    near = max(0, position - 4)
+    line = text.rfind("\n", near, position) + 1 or near
     return position - line <= 3 and not text[line:position].strip(" ")
 
 
