@@ -118,6 +118,8 @@ def test_statement_wrapped_over_lines_keeps_its_original_location(claims_of):
         ("Homicides fell 24% in the twelve months to March 2025.", None, "2024-04/2025-03"),
         ("Homicides fell 24% in the year to March 2025.", None, "2024-04/2025-03"),
         ("Homicides fell 24% in the twelve-month period to March 2025.", None, "2024-04/2025-03"),
+        ("Homicides fell 24% in the three months to August 2024.", None, "2024-06/2024-08"),
+        ("Homicides fell 24% in the six months ending August 2024.", None, "2024-03/2024-08"),
         ("Homicides fell 24% between October 2023 and January 2024.", "2023-10", "2024-01"),
         ("Homicides fell 24% from April 2018 to March 2021.", "2018-04", "2021-03"),
         ("Homicides fell 24% in 2024/25.", None, "2024-04/2025-03"),
@@ -150,6 +152,36 @@ def test_periods_in_prose_are_normalised(claims_of, sentence, baseline, period):
 )
 def test_a_level_takes_the_whole_period(claims_of, sentence, period):
     assert _one(claims_of(sentence)).period == period
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Unemployment stood at 4.3% in the three months to August 2024.",
+        "Unemployment stood at 4.3% in the quarter to August 2024.",
+        "Unemployment stood at 4.3% in June 2024.",
+    ],
+)
+def test_a_period_after_the_figure_is_not_its_subject(claims_of, sentence):
+    assert _one(claims_of(sentence)).subject == "Unemployment"
+
+
+def test_a_level_a_change_starts_from_has_the_subject_of_the_level_it_ends_at(claims_of):
+    claims = claims_of("Inflation eased to 2.6% in June 2024 from 2.8% in May 2024.")
+    fields = [(c.value, c.period, c.subject) for c in claims]
+    assert fields == [
+        (2.6, "2024-06", "Inflation"),
+        (2.8, "2024-05", "Inflation"),
+        (-0.2, "2024-06", "Inflation"),
+    ]
+
+
+def test_a_change_set_beside_a_count_of_additions_takes_its_period(claims_of):
+    claims = claims_of("More than 40,000 new homes were completed in 2023, a rise of 12%.")
+    assert [(c.kind, c.period, c.subject) for c in claims] == [
+        ("increment", "2023", "homes"),
+        ("change", "2023", "homes"),
+    ]
 
 
 def test_a_lead_in_line_gives_its_period_to_each_list_item(claims_of):

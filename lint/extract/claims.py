@@ -617,15 +617,21 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
     _inherit(readings, text)
     _inherit_backwards(readings, text)
     _range_bounds(readings)
+    phrase_starts = {  # "in this year's budget" names the budget, not a period
+        phrase.start for phrase in phrases if text[phrase.end : phrase.end + 1] not in ("'", "’")
+    }
     for index, reading in enumerate(readings):
         following = readings[index + 1].start if index + 1 < len(readings) else end
         previous_end = readings[index - 1].end if index else start
-        reading.subject = _subject_span(text, reading, (previous_end, following), (start, end))
+        reading.subject = _subject_span(
+            text, reading, (previous_end, following), (start, end), phrase_starts
+        )
         if reading.subject[1] <= reading.subject[0] and index:
             before = readings[index - 1]
-            if reading.role == "to" or before.exact == reading.value:
-                reading.subject = before.subject  # "from 2,117 to 2,390", "nearly 500 (497)"
-            elif reading.kind == "change" and before.kind == "level":
+            if reading.role in ("to", "from") or before.exact == reading.value:
+                # "from 2,117 to 2,390", "rose to 2.6% from 2.8%", "nearly 500 (497)"
+                reading.subject = before.subject
+            elif reading.kind == "change" and before.kind in ("level", "increment"):
                 reading.subject = before.subject  # "reached 3.7 billion ..., up 1% on ..."
     _fronted_qualifier(text, start, readings)
     _rates_after_words(text, readings, end)
@@ -710,7 +716,15 @@ def _range_bounds(readings: list[Reading]) -> None:
 _BRACKET = re.compile(r"\s*\([^()]{0,40}\)")
 
 
-def _subject_span(text: str, reading: Reading, neighbours, sentence) -> tuple[int, int]:
+_GAP = re.compile(r"\s*")
+
+
+def _subject_span(
+    text: str, reading: Reading, neighbours, sentence, phrase_starts
+) -> tuple[int, int]:
+    """The subject's (start, end): after the statement ("a 24% fall in homicides") or
+    before it ("Homicides fell 24%"); never a period phrase that follows it ("4.3% in the
+    three months to August": what stood at 4.3% is written before)."""
     start = reading.start
     end = reading.end
     if reading.kind == "level" and reading.statement.increment:
@@ -718,15 +732,18 @@ def _subject_span(text: str, reading: Reading, neighbours, sentence) -> tuple[in
     if reading.statement.exact is not None:  # "nearly 500 (497) people": past the bracket
         bracket = _BRACKET.match(text, end)
         end = bracket.end() if bracket else end
-    after = subject.after(text, end, neighbours[1] if neighbours[1] >= end else sentence[1])
     before = subject.before(text, start, max(neighbours[0], sentence[0]))
+    if match_end(_GAP, text, end) in phrase_starts:
+        return _without_period(text, *before)
+    after = subject.after(text, end, neighbours[1] if neighbours[1] >= end else sentence[1])
     first, second = (after, before) if _subject_follows(text, reading) else (before, after)
     return _without_period(text, *(first if first[1] > first[0] else second))
 
 
 def _without_period(text: str, start: int, end: int) -> tuple[int, int]:
     """A subject without the period phrase at its end ("households ... at the end of
-    March") or its start ("Last year rough sleeping")."""
+    March") or its start ("Last year rough sleeping"); none when it is only a period ("in
+    June" between "to 2.6%" and "from 2.8%")."""
     period = subject.period_span(text, start, end)
     if period is None or text[period[1] : period[1] + 1] in ("'", "’"):
         return start, end  # "this year's budget" names the budget
@@ -734,6 +751,8 @@ def _without_period(text: str, start: int, end: int) -> tuple[int, int]:
         end = period[0]
     elif period[1] < end:
         start = period[1]
+    else:
+        return start, start
     while end > start and text[end - 1] in " ,\n":
         end -= 1
     while start < end and text[start] in " ,\n":
@@ -944,7 +963,8 @@ def _implied_changes(readings: list[Reading]) -> list[Reading]:
         if first.kind != "level" or second.kind != "level" or first.value == second.value:
             continue
         if first.unit in ("percent", "percentage_points"):
-            value, unit = second.value - first.value, "percentage_points"
+            # to the millionth: 2.6 - 2.8 is -0.2, not binary floating point's -0.19999...
+            value, unit = round(second.value - first.value, 6), "percentage_points"
         elif first.value:
             value, unit = round((second.value - first.value) / first.value * 100, 1), "percent"
         else:

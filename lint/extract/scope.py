@@ -647,9 +647,10 @@ def _coordinated_change(text: str, readings, index: int) -> Period | None:
 
 
 def _modified_level(readings, index: int) -> Period | None:
-    """The period of the level a change follows: "535 offences in 2024, down 5%"."""
+    """The period of the level a change follows: "535 offences in 2024, down 5%", "40,000
+    new homes were completed in 2023, a rise of 12%" (a count of additions alike)."""
     for reading in reversed(readings[:index]):
-        if reading.kind == "level" and not reading.role:
+        if reading.kind in ("level", "increment") and not reading.role:
             return reading.period if reading.period_from in ("own", "sentence") else None
     return None
 

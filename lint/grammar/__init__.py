@@ -24,7 +24,7 @@ import pyparsing as pp
 from statlint.grammar import vocabulary as v
 from statlint.grammar.compose import match_end
 from statlint.grammar.model import PeriodPhrase
-from statlint.grammar.periods import OPENERS, PHRASE, ROLE, SPAN
+from statlint.grammar.periods import COUNT_WORDS, OPENERS, PHRASE, ROLE, SPAN
 from statlint.grammar.statements import LEAD, LEAD_WORDS, STATEMENT
 
 WINDOW = 160  # the longest statement or period phrase the grammar is shown
@@ -107,6 +107,8 @@ PERIOD_WORDS = v.words_of(
         "previous same latest most recent financial fiscal calendar school academic twelve",
         "12 month months year first second third fourth final half six quarter citywide",
         "so far period time frame timeframe point date span preceding five below above",
+        # the counts of a rolling period, a hyphened one as its parts ("twenty-four")
+        " ".join(COUNT_WORDS).replace("-", " "),
     ]
 )
 _DAY_OR_WEEKDAY = re.compile(

@@ -55,10 +55,11 @@ _CAPITAL_MONTH = (
 _YEAR = r"(?:19|20)\d\d(?![\d/]|-\d|–\d)"
 _YEAR_PAIR = r"(?:19|20)\d\d[/-]\d\d(?!\d)"  # "2024/25", "2019-20"
 _DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?![\w])"
-_COUNT = (
-    r"(?:\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|"
-    r"twenty-four|thirty-six)"
-)
+# How many months a rolling period runs for, in words ("the three months to August").
+COUNT_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve eighteen twenty-four thirty-six"
+).split()
+_COUNT = r"(?:\d{1,2}|" + "|".join(COUNT_WORDS) + ")"
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 _THE = r"(?:the\s+)?"
 
@@ -406,6 +407,7 @@ PHRASE = SPAN | ROLE + PERIOD + CLOSE
 EXAMPLES = {
     "PERIOD": """
         the 12 months to September 2023
+        the three months to August 2024
         the year ending March 2024
         the year to March
         2019/20
