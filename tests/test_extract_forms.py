@@ -45,6 +45,8 @@ def _one(claims):
         ("£1,500,000 for youth workers", 1_500_000, "GBP", "level", "exact"),
         ("a further £835,000 to services", 835_000, "GBP", "increment", "exact"),
         ("£10m a year for communities", 10_000_000, "GBP", "level", "exact"),
+        ("around 1 in 4 adults", 25, "percent", "level", "around"),
+        ("rents rose by an average of 9.2%", 9.2, "percent", "change", "exact"),
     ],
 )
 def test_statement_forms(claims_of, text, value, unit, kind, approximation):
@@ -182,6 +184,11 @@ def test_a_change_set_beside_a_count_of_additions_takes_its_period(claims_of):
         ("increment", "2023", "homes"),
         ("change", "2023", "homes"),
     ]
+
+
+def test_a_lone_link_word_is_no_subject(claims_of):
+    claims = claims_of("The budget rose by $310 million, or 8 percent, in 2025.")
+    assert [(c.value, c.subject) for c in claims] == [(310_000_000, "The budget"), (8, "")]
 
 
 def test_a_lead_in_line_gives_its_period_to_each_list_item(claims_of):

@@ -215,4 +215,5 @@ def noun_phrase_at_end(clause: str) -> str:
     clause = _LEADING_PERIOD.sub("", clause)
     words = list(_WORDS.finditer(clause))[-MAX_WORDS:]
     phrase = clause[words[0].start() :].strip(" \n*_\"'“”‘’") if words else ""
-    return "" if phrase.lower() in PRONOUNS else phrase
+    # a pronoun names nothing here; nor does a lone link word (", or 8 percent")
+    return "" if phrase.lower() in PRONOUNS or phrase.lower() in _DANGLING else phrase

@@ -108,6 +108,13 @@ def _unit(suffix: str = "") -> str:
 
 # ---- the forms of a quantity, each a named part -----------------------------------------------
 FORMS = {
+    # before amounts, so that "1 in 4" is one figure (a quarter), not "1" and "4"
+    "one_in": sequence(
+        named("part", "one|a|two|three|1|2|3"),
+        r"\s+(?:[a-z]+\s+)?in\s+(?:every\s+)?",
+        named("whole", either(_UNDER_HUNDRED, r"\d{1,3}")),
+        r"(?![\w-])",
+    ),
     "duration": sequence(
         named("span", either(DIGITS, _SPAN_WORDS)),
         optional(named("and_half", r"\s+and\s+a\s+half")),
@@ -132,12 +139,6 @@ FORMS = {
             optional(named("high_scale", SCALE)),
         ),
         optional(_unit()),
-    ),
-    "one_in": sequence(
-        named("part", "one|a|two|three|1|2|3"),
-        r"\s+(?:[a-z]+\s+)?in\s+(?:every\s+)?",
-        named("whole", either(_UNDER_HUNDRED, r"\d{1,3}")),
-        r"(?![\w-])",
     ),
     "fraction_of_scale": sequence(
         _fraction_words("scaled_"), r"\s+(?:of\s+)?an?\s+", named("fraction_scale", SCALE_WORD)
@@ -297,6 +298,7 @@ EXAMPLES = {
         a million
         81-84%
         one in five
+        1 in 4
         a quarter
         three-quarters
         half a million

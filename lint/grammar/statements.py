@@ -14,7 +14,8 @@
                   | level_lead                 ("versus", "compared with", "a total of", ...)
     direction   ::= "up" | "down"                                (not "up to": a bound)
     approx      ::= "more than" | "over" | "nearly" | "almost" | "around" | "some" | ...
-    modifier    ::= increment | "record" | "now" | "total" | "net" | "just" | "still" | ...
+    modifier    ::= increment | "record" | "now" | "total" | "net" | "just" | "still"
+                  | "average of" | ...
     increment   ::= "additional" | "extra" | "new" | "further"
     description ::= one word between an article and digits     ("a phenomenal 14.7%")
     tail        ::= [exact] [approx_after] [adjective]... [tail_word]
@@ -115,6 +116,8 @@ _MODIFIERS = [
     "merely",
     "a mere",
     "still",
+    "average of",  # "rose by an average of 9.2%": a mean, exact as written
+    "mean of",
 ]
 MODIFIER = v.pattern(_MODIFIERS)
 _WAS = [
