@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -102,6 +103,17 @@ def months_back(year: int, month: int, count: int) -> Point:
 def rolling(count: int, year: int, month: int) -> Period:
     """'the twelve months to March 2025' -> 2024-04/2025-03."""
     return Period(months_back(year, month, count), Point(year, month))
+
+
+def days_to(count: int, end: Point) -> Period | None:
+    """'the week ending 18 October 2024' -> 2024-10-12/2024-10-18; None when the end is
+    not a valid day."""
+    try:
+        last = datetime.date(end.year, end.month, end.day)
+    except ValueError:
+        return None
+    first = last - datetime.timedelta(days=count - 1)
+    return Period(Point(first.year, first.month, first.day), end)
 
 
 def financial_year(start_year: int, first_month: int = 4) -> Period:

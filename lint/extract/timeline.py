@@ -11,6 +11,7 @@ from statlint.grammar.model import DateSpec, PeriodSpec
 from statlint.periods import (
     Period,
     Point,
+    days_to,
     financial_year,
     length_in_months,
     months_back,
@@ -236,6 +237,8 @@ def resolve_spec(spec: PeriodSpec, frame: Frame, lead: str = "") -> Period | Non
         end = _point(end_of(spec), frame)
         if end is None:
             return None
+        if spec.days:
+            return days_to(spec.days, end)
         return rolling(spec.months, end.year, end.month)
     year = spec.start.year if spec.start is not None else None
     if spec.kind == "financial" and year is not None:

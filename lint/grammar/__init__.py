@@ -105,7 +105,8 @@ PERIOD_WORDS = v.words_of(
         "than at for during versus vs vs. on relative from up down in over throughout",
         "across as by through within until ending ended between the a this last past",
         "previous same latest most recent financial fiscal calendar school academic twelve",
-        "12 month months year first second third fourth final half six quarter citywide",
+        "12 month months week weeks year first second third fourth final half six quarter",
+        "citywide",
         "so far period time frame timeframe point date span preceding five below above",
         # the counts of a rolling period, a hyphened one as its parts ("twenty-four")
         " ".join(COUNT_WORDS).replace("-", " "),

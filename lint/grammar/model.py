@@ -49,7 +49,8 @@ class PeriodSpec:
     kind:
       point     start (a year, month or day)
       interval  start .. end
-      rolling   `months` months ending with end ("the year to March 2025")
+      rolling   `months` months ending with end ("the year to March 2025"), or `days`
+                days ending with end's day ("the week ending 18 October 2024")
       financial the financial year starting in start.year ("2024/25")
       quarter   quarter `months` (1-4) of start.year, or of a financial year
       relative  `relative` names it: last_year, this_year, previous_year, previous_period,
@@ -61,6 +62,7 @@ class PeriodSpec:
     start: DateSpec | None = None
     end: DateSpec | None = None
     months: int = 0
+    days: int = 0
     relative: str | None = None
     financial: bool = False
     precise: bool = True  # False for "pre-pandemic", "the peak": a time, not a date

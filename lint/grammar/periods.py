@@ -13,6 +13,7 @@
     interval    ::= "between" point "and" point | "from" point ("to" | "until") point
                   | point ("to" | "-") point
     rolling     ::= [the] (N | twelve ...) month[s] [period] (to | ending) [the end of] month [year]
+                  | [the] [N] week[s] (to | ending) day month [year]
                   | [the] [financial] year (to | ending) [the end of] month [year]
                   | [the] quarter (to | ending) month [year]
     quarter     ::= Q1..Q4 year | [the] (first | ... | fourth) quarter [of] [year | financial]
@@ -178,6 +179,19 @@ ROLLING = sequence(
     named("r_month", _MONTH),
     optional(r"\s+", named("r_year", _YEAR)),
 )
+# "the week ending 18 October 2024", "the four weeks to 12 October": days that end on a date
+WEEKS = sequence(
+    _THE,
+    r"(?:(?:past|previous|last|latest|most\s+recent)\s+)?",
+    optional(named("w_count", _COUNT), r"[\s-]"),
+    r"weeks?\s+(?:to|ending|ended|up\s+to)\s+",
+    _WEEKDAY,
+    either(
+        sequence(named("w_day", _DAY), r"(?:\s+of)?\s+", named("w_month", _MONTH)),
+        sequence(named("w_month_b", _MONTH), r"\s+", named("w_day_b", _DAY)),
+    ),
+    optional(r",?\s+", named("w_year", _YEAR)),
+)
 RELATIVE_PHRASES = {
     "last year": "last_year",
     "this year": "this_year",
@@ -245,6 +259,16 @@ RELATIVE_SPANS = {
     "on the quarter": "previous_quarter",
     "in a year": "previous_year",
     "in a year's time": "previous_year",
+    "year over year": "previous_year",
+    "year-over-year": "previous_year",
+    "month on month": "previous_month",
+    "month-on-month": "previous_month",
+    "month over month": "previous_month",
+    "month-over-month": "previous_month",
+    "quarter on quarter": "previous_quarter",
+    "quarter-on-quarter": "previous_quarter",
+    "quarter over quarter": "previous_quarter",
+    "quarter-over-quarter": "previous_quarter",
 }
 RELATIVE = either(
     named("relative_phrase", v.pattern([*RELATIVE_PHRASES, *RELATIVE_SPANS])),
@@ -275,6 +299,7 @@ FORMS = {
     "vague": VAGUE,
     "fye": FINANCIAL_YEAR_ENDING,
     "rolling": ROLLING,
+    "weeks": WEEKS,
     "quarter": QUARTER,
     "half": HALF,
     "relative": RELATIVE,
@@ -288,6 +313,7 @@ FORMS = {
 _POINTS = (
     "fye",
     "rolling",
+    "weeks",
     "date",
     "month_year",
     "financial",
@@ -408,6 +434,8 @@ EXAMPLES = {
     "PERIOD": """
         the 12 months to September 2023
         the three months to August 2024
+        the week ending 18 October 2024
+        the four weeks to 12 October 2024
         the year ending March 2024
         the year to March
         2019/20
@@ -537,6 +565,13 @@ def _rolling(match: re.Match) -> PeriodSpec:
     return PeriodSpec("rolling", end=end, months=months)
 
 
+def _weeks(match: re.Match) -> PeriodSpec:
+    day, month = match["w_day"] or match["w_day_b"], match["w_month"] or match["w_month_b"]
+    end = DateSpec(_year(match["w_year"]), month_number(month), int(re.sub(r"\D", "", day)))
+    weeks = _count(match["w_count"]) if match["w_count"] else 1
+    return PeriodSpec("rolling", end=end, days=7 * weeks)
+
+
 def _relative(match: re.Match) -> PeriodSpec:
     if match["same_year"]:
         return PeriodSpec("relative", DateSpec(int(match["same_year"])), relative="same_period_in")
@@ -578,6 +613,7 @@ SPEC_OF = {
     "vague": _vague,
     "fye": _fye,
     "rolling": _rolling,
+    "weeks": _weeks,
     "quarter": _quarter,
     "half": _half,
     "relative": _relative,
