@@ -194,6 +194,11 @@ def test_a_change_set_beside_a_count_of_additions_takes_its_period(claims_of):
     ]
 
 
+def test_a_share_of_a_years_level_is_not_a_figure_for_that_year(claims_of):
+    claim = _one(claims_of("Bus patronage is now at 87% of 2019 levels."))
+    assert (claim.value, claim.period, claim.subject) == (87, None, "Bus patronage")
+
+
 def test_a_lone_link_word_is_no_subject(claims_of):
     claims = claims_of("The budget rose by $310 million, or 8 percent, in 2025.")
     assert [(c.value, c.subject) for c in claims] == [(310_000_000, "The budget"), (8, "")]

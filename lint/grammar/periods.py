@@ -666,6 +666,9 @@ def _interval(tokens) -> _Period:
     return _Period(PeriodSpec("interval", parts=(first, second)), lead)
 
 
+_LEVEL_AT_END = re.compile(r"\b(?:levels?|figures?|totals?)\s*\)?\Z", re.IGNORECASE)
+
+
 def _phrase(text: str, location: int, tokens) -> PeriodPhrase:
     if len(tokens) == 1:  # a span: "over the year", "for the year"
         match = tokens[0]
@@ -681,6 +684,8 @@ def _phrase(text: str, location: int, tokens) -> PeriodPhrase:
     role = ROLE_OF.get(lead, "in")
     if period.spec.kind == "interval" and role == "from":
         role = "in"  # "from April 2018 to March 2021"
+    if lead == "of" and _LEVEL_AT_END.search(text, location, close.end()):
+        role = "than"  # "87% of 2019 levels": what the figure is compared with
     return PeriodPhrase(
         location, close.end(), role, period.spec, period.lead or lead, bool(close["close"])
     )
