@@ -79,12 +79,19 @@ class Period:
         return Period(self.start.truncated(precision), self.end.truncated(precision))
 
     def matches(self, prose: Period) -> bool:
-        """A prose period matches when equal at the precision the prose gives."""
+        """A prose period matches when equal at the precision the prose gives, and a
+        single day matches a span that ends on it: a count taken on 31 March 2025 is the
+        level "in the three months to March 2025" ends at."""
         same_days = (self.start.first_day(), self.end.last_day()) == (
             prose.start.first_day(),
             prose.end.last_day(),
         )
-        return same_days or self.at(prose.precision) == prose
+        on_last_day = (
+            self.start == self.end
+            and self.precision == 3
+            and self.end.last_day() == prose.end.last_day()
+        )
+        return same_days or on_last_day or self.at(prose.precision) == prose
 
     def ends_after(self, other: Period) -> bool:
         return self.end.last_day() > other.end.last_day()

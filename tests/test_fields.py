@@ -174,3 +174,23 @@ def test_an_increment_is_compared_with_the_registered_change(tmp_path, sentence,
         ],
     )
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == codes
+
+
+def test_a_count_on_a_day_is_the_level_of_a_span_that_ends_on_it(tmp_path):
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(
+        "version: 1\nmetrics:\n  households_in_ta:\n"
+        "    name: Households in temporary accommodation\n"
+        "    aliases: [households in temporary accommodation]\n"
+        "figures:\n  - {metric: households_in_ta, value: 131140, unit: count,"
+        ' period: "2025-03-31", source: "TA statistics, 31 March 2025"}\n'
+    )
+    sentence = "In the three months to {}, 131,140 households were in temporary accommodation.\n"
+    for name, month in (("ends.txt", "March 2025"), ("earlier.txt", "February 2025")):
+        (tmp_path / name).write_text(sentence.format(month))
+    result = CliRunner().invoke(
+        main,
+        ["--no-config", "--registry", str(registry), "--format", "json", str(tmp_path)],
+    )
+    found = json.loads(result.stdout)["findings"]
+    assert [(f["path"].rsplit("/", 1)[-1], f["code"]) for f in found] == [("earlier.txt", "SL103")]
