@@ -199,6 +199,19 @@ def test_a_share_of_a_years_level_is_not_a_figure_for_that_year(claims_of):
     assert (claim.value, claim.period, claim.subject) == (87, None, "Bus patronage")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value", "subject"),
+    [
+        ("There was a rise in rents of 9% in 2023.", 9, "rents"),
+        ("This makes a total increase to Council Tax of 4.75%.", 4.75, "Council Tax"),
+        ("A fall in burglaries of 1,200 was recorded in 2023.", -1200, "burglaries"),
+    ],
+)
+def test_a_change_noun_may_name_what_changed_before_its_of(claims_of, sentence, value, subject):
+    claim = _one(claims_of(sentence))
+    assert (claim.kind, claim.value, claim.subject) == ("change", value, subject)
+
+
 def test_a_lone_link_word_is_no_subject(claims_of):
     claims = claims_of("The budget rose by $310 million, or 8 percent, in 2025.")
     assert [(c.value, c.subject) for c in claims] == [(310_000_000, "The budget"), (8, "")]

@@ -304,7 +304,22 @@ def _classify(text: str, reading: Reading, clause_end: int) -> None:
         if not (reading.unit in _MONEY and _NEW.search(text, reading.start, quantity.start)):
             reading.kind = "increment"  # but "a new £45m fund" is the fund's size
             return
+    named = _NOUN_THEN_OF.search(text, max(0, quantity.start - 80), quantity.start)
+    if named and not statement.change_word:
+        reading.kind = "change"  # "a rise in rents of 9%": a change of rents
+        reading.direction = grammar.statements.DIRECTIONS[named.group(1).lower()]
+        reading.subject = named.span(2)
+        return
     _level_role(reading)
+
+
+# A change noun whose "of" comes after what changed: "a rise in rents of 9%", "a total
+# increase to Council Tax of 4.75%".
+_NOUN_THEN_OF = re.compile(
+    rf"(?<![\w-])({grammar.statements.CHANGE_NOUN})\s+(?:in|to|on|for)\s+"
+    r"((?:[\w'’-]+\s+){0,4}?[\w'’-]+)\s+of\s+\Z",
+    re.I,
+)
 
 
 _MONEY = ("GBP", "USD", "EUR")
@@ -621,6 +636,8 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
         phrase.start for phrase in phrases if text[phrase.end : phrase.end + 1] not in ("'", "’")
     }
     for index, reading in enumerate(readings):
+        if reading.subject[1] > reading.subject[0]:
+            continue  # named with its change: "a rise in rents of 9%"
         following = readings[index + 1].start if index + 1 < len(readings) else end
         previous_end = readings[index - 1].end if index else start
         reading.subject = _subject_span(
