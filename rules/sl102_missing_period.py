@@ -4,6 +4,10 @@
 Reports a statement that names a registered metric but leaves out its period: a change
 without its baseline or its end period, a level without its date. The message lists the
 figures it could be, with their periods and sources, so the editor can add the right one.
+A change that gives its period but no baseline ("rose by 4% in the year to March 2024")
+is read year on year, against the period just before, when every registry figure for
+that period is; only when some figure has another baseline (since 2019, say) is it
+reported.
 
 ## Why is this bad?
 Without its period a figure cannot be checked, and when the next release gives a new
@@ -42,12 +46,24 @@ def check(match, ctx):
     fitting = [figure for figure in candidates if canon.value_fits(figure, claim)]
     if not fitting:
         return  # a wrong, stale or withdrawn value: SL101, SL104, SL106 or SL108 say so
-    missing = "end period" if claim.baseline else "date range"
     name = ctx.metric_name(claim)
+    said = f"{name}: {claim_text(claim)}"
+    if claim.period and not claim.baseline:  # a change dated, but compared with nothing
+        baseline = fitting[0].baseline
+        yield ctx.finding(
+            CODE,
+            claim,
+            f"{said} does not say what it is compared with, so it cannot be tied to one "
+            f"figure; the registry has {candidates_text(candidates)}. Add the baseline, "
+            f"e.g. 'compared with {prose_period(baseline) if baseline else '...'}'",
+            expected=figure_json(fitting[0]),
+        )
+        return
+    missing = "end period" if claim.baseline else "date range"
     yield ctx.finding(
         CODE,
         claim,
-        f"{name}: {claim_text(claim)} has no {missing}, so it cannot be tied to one figure; "
+        f"{said} has no {missing}, so it cannot be tied to one figure; "
         f"the registry has {candidates_text(candidates)}. Add the period, e.g. "
         f"'({prose_period(fitting[0].period)})'",
         expected=figure_json(fitting[0]),

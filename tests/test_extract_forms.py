@@ -212,6 +212,21 @@ def test_a_change_noun_may_name_what_changed_before_its_of(claims_of, sentence, 
     assert (claim.kind, claim.value, claim.subject) == ("change", value, subject)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        (
+            "Knife crime offences rose by 4% to 50,510 in the year ending March 2024.",
+            "2023-04/2024-03",
+        ),
+        ("Pupil funding will rise to £7,460 in 2025-26, an increase of 2.8%.", "2025-04/2026-03"),
+    ],
+)
+def test_a_change_takes_the_period_of_the_level_it_reaches(claims_of, sentence, period):
+    change = next(claim for claim in claims_of(sentence) if claim.kind == "change")
+    assert (change.period, change.baseline) == (period, None)
+
+
 def test_a_lone_link_word_is_no_subject(claims_of):
     claims = claims_of("The budget rose by $310 million, or 8 percent, in 2025.")
     assert [(c.value, c.subject) for c in claims] == [(310_000_000, "The budget"), (8, "")]

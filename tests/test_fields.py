@@ -194,3 +194,15 @@ def test_a_count_on_a_day_is_the_level_of_a_span_that_ends_on_it(tmp_path):
     )
     found = json.loads(result.stdout)["findings"]
     assert [(f["path"].rsplit("/", 1)[-1], f["code"]) for f in found] == [("earlier.txt", "SL103")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "codes"),
+    [
+        ("Road deaths fell 2% in 2024.", []),
+        ("Road deaths fell 3% in 2024.", ["SL101"]),
+        ("Bus journeys rose by 2% to 3.5 billion in the year to March 2025.", []),
+    ],
+)
+def test_a_dated_change_with_no_baseline_is_read_year_on_year(tmp_path, sentence, codes):
+    assert [code for _, _, code in _findings(tmp_path, ("d.txt", sentence + "\n"))] == codes

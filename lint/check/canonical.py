@@ -116,8 +116,24 @@ def _in_units_of(claim, figures: list[Figure]) -> tuple[Figure, ...]:
 
 def compare(claim, registry: Registry) -> Comparison:
     figures = figures_for(claim, registry)
-    states = bool(claim.period) and (claim.kind != "change" or bool(claim.baseline))
-    return Comparison(figures, tuple(f for f in figures if _fits(f, claim)), states)
+    in_scope = tuple(f for f in figures if _fits(f, claim))
+    return Comparison(figures, in_scope, _states_period(claim, in_scope))
+
+
+def _states_period(claim, in_scope: tuple[Figure, ...]) -> bool:
+    """Does the claim give every period its kind needs? A change that gives its period
+    but not what it is compared with ("rose by 4% in the year ending March 2024") is read
+    year on year, against the period just before, when every figure for that period is;
+    otherwise it is not tied to one figure."""
+    if not claim.period:
+        return False
+    if claim.kind != "change" or claim.baseline:
+        return True
+    current = [f for f in in_scope if f.status != "withdrawn"]
+    before = periods.previous(_period(claim.period))
+    return bool(current) and all(
+        f.baseline is not None and f.baseline.matches(before) for f in current
+    )
 
 
 def value_fits(figure: Figure, claim) -> bool:

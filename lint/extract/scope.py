@@ -406,6 +406,7 @@ class Context:
             if reading.kind != "change" or reading.period is not None:
                 continue
             modified = _coordinated_change(self.text, readings, index)
+            modified = modified or _reached_level(readings, index)
             modified = modified or _modified_level(readings, index)
             here = _shared_for(reading, shared)
             if modified is not None:
@@ -646,11 +647,21 @@ def _coordinated_change(text: str, readings, index: int) -> Period | None:
     )
 
 
+def _reached_level(readings, index: int) -> Period | None:
+    """The period of the level a change reaches: "rose by 4% to 50,510 in the year
+    ending March 2024"."""
+    reached = _paired_to(readings, index)
+    if reached is None or reached.period_from != "own":
+        return None
+    return reached.period
+
+
 def _modified_level(readings, index: int) -> Period | None:
     """The period of the level a change follows: "535 offences in 2024, down 5%", "40,000
-    new homes were completed in 2023, a rise of 12%" (a count of additions alike)."""
+    new homes were completed in 2023, a rise of 12%" (a count of additions alike), "will
+    rise to £7,460 in 2025-26, an increase of 2.8%" (the level reached)."""
     for reading in reversed(readings[:index]):
-        if reading.kind in ("level", "increment") and not reading.role:
+        if reading.kind in ("level", "increment") and reading.role in (None, "to"):
             return reading.period if reading.period_from in ("own", "sentence") else None
     return None
 
@@ -664,6 +675,8 @@ def _compared_level(readings, index: int):
             break
         if reading.role in ("from", "than") and reading.period is not None:
             return reading
+        if reading.role == "to":
+            break  # "rose by 4% to 50,510 in the year ending March 2024": the level reached
         if reading.phrase is not None and reading.period not in (None, change.period):
             if reading.start - change.end < 40 and reading.period_from == "own":
                 return reading  # the earlier level, given in brackets after the change
