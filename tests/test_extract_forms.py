@@ -46,6 +46,7 @@ def _one(claims):
         ("a further £835,000 to services", 835_000, "GBP", "increment", "exact"),
         ("£10m a year for communities", 10_000_000, "GBP", "level", "exact"),
         ("around 1 in 4 adults", 25, "percent", "level", "around"),
+        ("nine out of ten residents", 90, "percent", "level", "exact"),
         ("rents rose by an average of 9.2%", 9.2, "percent", "change", "exact"),
     ],
 )

@@ -11,7 +11,8 @@
     percent    ::= "%" | "per cent" | "percent"
     percentage_points ::= "percentage point(s)" | "pp" | "ppt(s)"
     money_word ::= pounds | pence | p | dollars | cent(s) | euros
-    one_in     ::= (one | a | 1 | ...) [noun] "in" [every] (five | 5 | ...)   -> a percent
+    one_in     ::= (a | one | 1 ... nine | 9) [noun] ("in" | "out of") [every] (five | 5 | ...)
+                                                  -> a percent ("nine out of ten")
     fraction   ::= (a | one | two ...) (half | third | quarter | fifth | tenth)[s] | half
     fraction_of_scale ::= fraction [of] a scale_word            ("half a million")
     multiple   ::= halved | doubled | tripled | trebled | quadrupled
@@ -110,8 +111,8 @@ def _unit(suffix: str = "") -> str:
 FORMS = {
     # before amounts, so that "1 in 4" is one figure (a quarter), not "1" and "4"
     "one_in": sequence(
-        named("part", "one|a|two|three|1|2|3"),
-        r"\s+(?:[a-z]+\s+)?in\s+(?:every\s+)?",
+        named("part", "|".join(["a", *v.ONES[1:10], r"[1-9]"])),
+        r"\s+(?:[a-z]+\s+)?(?:in|out\s+of)\s+(?:every\s+)?",
         named("whole", either(_UNDER_HUNDRED, r"\d{1,3}")),
         r"(?![\w-])",
     ),
@@ -299,6 +300,7 @@ EXAMPLES = {
         81-84%
         one in five
         1 in 4
+        nine out of ten
         a quarter
         three-quarters
         half a million
