@@ -4,10 +4,11 @@
 Reports a statement that names a registered metric but leaves out its period: a change
 without its baseline or its end period, a level without its date. The message lists the
 figures it could be, with their periods and sources, so the editor can add the right one.
-A change that gives its period but no baseline ("rose by 4% in the year to March 2024")
-is read year on year, against the period just before, when every registry figure for
-that period is; only when some figure has another baseline (since 2019, say) is it
-reported.
+A change over a year that gives no baseline ("rose by 4% in the year to March 2024") is
+read against the year before when every registry figure for that year is; it is reported
+when some figure has another baseline (since 2019, say), and a change over a month or a
+quarter with no baseline always is (on the month before, or on the same month a year
+before?).
 
 ## Why is this bad?
 Without its period a figure cannot be checked, and when the next release gives a new

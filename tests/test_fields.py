@@ -206,3 +206,18 @@ def test_a_count_on_a_day_is_the_level_of_a_span_that_ends_on_it(tmp_path):
 )
 def test_a_dated_change_with_no_baseline_is_read_year_on_year(tmp_path, sentence, codes):
     assert [code for _, _, code in _findings(tmp_path, ("d.txt", sentence + "\n"))] == codes
+
+
+def test_a_change_over_a_month_with_no_baseline_is_not_tied_to_a_figure(tmp_path):
+    registry = tmp_path / "registry.yaml"
+    registry.write_text(
+        "version: 1\nmetrics:\n  ridership:\n    name: Ridership\n    aliases: [ridership]\n"
+        'figures:\n  - {metric: ridership, value: 2, unit: percent, baseline: "2024-08",'
+        ' period: "2024-09", source: "Ridership, September 2024"}\n'
+    )
+    (tmp_path / "d.txt").write_text("Ridership rose 2% in September 2024.\n")
+    result = CliRunner().invoke(
+        main, ["--no-config", "--registry", str(registry), "--format", "json", str(tmp_path)]
+    )
+    (finding,) = json.loads(result.stdout)["findings"]
+    assert finding["code"] == "SL102" and "compared with August 2024" in finding["message"]

@@ -121,16 +121,20 @@ def compare(claim, registry: Registry) -> Comparison:
 
 
 def _states_period(claim, in_scope: tuple[Figure, ...]) -> bool:
-    """Does the claim give every period its kind needs? A change that gives its period
-    but not what it is compared with ("rose by 4% in the year ending March 2024") is read
-    year on year, against the period just before, when every figure for that period is;
-    otherwise it is not tied to one figure."""
+    """Does the claim give every period its kind needs? A change over a year that does
+    not say what it is compared with ("rose by 4% in the year ending March 2024") is read
+    against the year before, when every figure for that year is; otherwise, and always
+    for a month or a quarter (on the month before, or on the same one a year before?), it
+    is not tied to one figure."""
     if not claim.period:
         return False
     if claim.kind != "change" or claim.baseline:
         return True
+    period = _period(claim.period)
+    if periods.length_in_months(period) != 12:
+        return False
     current = [f for f in in_scope if f.status != "withdrawn"]
-    before = periods.previous(_period(claim.period))
+    before = periods.previous(period)
     return bool(current) and all(
         f.baseline is not None and f.baseline.matches(before) for f in current
     )
