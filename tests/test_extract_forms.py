@@ -124,6 +124,9 @@ def test_statement_wrapped_over_lines_keeps_its_original_location(claims_of):
         ("Homicides fell 24% in the three months to August 2024.", None, "2024-06/2024-08"),
         ("Homicides fell 24% in the six months ending August 2024.", None, "2024-03/2024-08"),
         ("Homicides fell 24% in the week ending 18 October 2024.", None, "2024-10-12/2024-10-18"),
+        ("Homicides fell 24% in the year ending 31 March 2024.", None, "2023-04/2024-03"),
+        ("Homicides fell 24% in the quarter ending 30 June 2024.", None, "2024-04/2024-06"),
+        ("Homicides fell 24% in the year to March 31, 2024.", None, "2023-04/2024-03"),
         ("Homicides fell 24% in the four weeks to 12 October 2024.", None, "2024-09-15/2024-10-12"),
         ("Homicides fell 24% month-on-month in August 2024.", "2024-07", "2024-08"),
         (

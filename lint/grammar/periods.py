@@ -12,7 +12,8 @@
                   | year | relative
     interval    ::= "between" point "and" point | "from" point ("to" | "until") point
                   | point ("to" | "-") point
-    rolling     ::= [the] (N | twelve ...) month[s] [period] (to | ending) [the end of] month [year]
+    rolling     ::= [the] (N | twelve ...) month[s] [period] (to | ending) [the end of] [day]
+                    month [year]
                   | [the] [N] week[s] (to | ending) day month [year]
                   | [the] [financial] year (to | ending) [the end of] month [year]
                   | [the] quarter (to | ending) month [year]
@@ -176,8 +177,12 @@ ROLLING = sequence(
         named("quarter_to", "quarter"),
     ),
     r"\s+(?:to|ending(?:\s+in)?|up\s+to|ended)\s+(?:the\s+end\s+of\s+)?",
+    optional(_DAY, r"(?:\s+of)?\s+"),  # "the year ending 31 March 2024": whole months
     named("r_month", _MONTH),
-    optional(r"\s+", named("r_year", _YEAR)),
+    either(
+        sequence(r"\s+", _DAY, r",?\s+", named("r_year_b", _YEAR)),  # "March 31, 2024"
+        optional(r"\s+", named("r_year", _YEAR)),
+    ),
 )
 # "the week ending 18 October 2024", "the four weeks to 12 October": days that end on a date
 WEEKS = sequence(
@@ -437,6 +442,7 @@ EXAMPLES = {
         the week ending 18 October 2024
         the four weeks to 12 October 2024
         the year ending March 2024
+        the year ending 31 March 2024
         the year to March
         2019/20
         the 2024-25 financial year
@@ -561,8 +567,8 @@ def _rolling(match: re.Match) -> PeriodSpec:
         months = _count(match["count"])
     else:
         months = 3 if match["quarter_to"] else 12
-    end = DateSpec(_year(match["r_year"]), month_number(match["r_month"]))
-    return PeriodSpec("rolling", end=end, months=months)
+    year = _year(match["r_year"] or match["r_year_b"])
+    return PeriodSpec("rolling", end=DateSpec(year, month_number(match["r_month"])), months=months)
 
 
 def _weeks(match: re.Match) -> PeriodSpec:
