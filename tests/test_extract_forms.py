@@ -231,9 +231,18 @@ def test_a_change_takes_the_period_of_the_level_it_reaches(claims_of, sentence, 
     assert (change.period, change.baseline) == (period, None)
 
 
-def test_a_lone_link_word_is_no_subject(claims_of):
+def test_a_later_change_of_the_same_subject_keeps_its_own_period_and_no_baseline(claims_of):
+    text = "Car thefts jumped 105% between 2022 and 2023 before falling 20% in 2024."
+    fields = [(c.value, c.period, c.baseline, c.subject) for c in claims_of(text)]
+    assert fields == [(105, "2023", "2022", "Car thefts"), (-20, "2024", None, "Car thefts")]
+
+
+def test_a_lone_link_word_is_no_subject_and_a_restated_change_keeps_its_own(claims_of):
     claims = claims_of("The budget rose by $310 million, or 8 percent, in 2025.")
-    assert [(c.value, c.subject) for c in claims] == [(310_000_000, "The budget"), (8, "")]
+    assert [(c.value, c.subject) for c in claims] == [
+        (310_000_000, "The budget"),
+        (8, "The budget"),
+    ]
 
 
 def test_a_lead_in_line_gives_its_period_to_each_list_item(claims_of):

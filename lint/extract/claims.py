@@ -648,7 +648,7 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
             if reading.role in ("to", "from") or before.exact == reading.value:
                 # "from 2,117 to 2,390", "rose to 2.6% from 2.8%", "nearly 500 (497)"
                 reading.subject = before.subject
-            elif reading.kind == "change" and before.kind in ("level", "increment"):
+            elif reading.kind == "change" and before.kind in ("level", "increment", "change"):
                 reading.subject = before.subject  # "reached 3.7 billion ..., up 1% on ..."
     _fronted_qualifier(text, start, readings)
     _rates_after_words(text, readings, end)
@@ -774,6 +774,8 @@ def _without_period(text: str, start: int, end: int) -> tuple[int, int]:
         end -= 1
     while start < end and text[start] in " ,\n":
         start += 1
+    if subject.names_nothing(text[start:end]):
+        return start, start  # "and" left of "between 2022 and 2023"
     return start, end
 
 

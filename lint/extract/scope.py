@@ -434,8 +434,8 @@ class Context:
         if compared is not None:
             return compared.period
         sibling = _sibling_change(readings, index)
-        if sibling is not None:
-            return sibling.baseline
+        if sibling is not None and sibling.period == reading.period:
+            return sibling.baseline  # the same change restated, not a later one
         if inherited.baseline is not None and source in ("previous", "lead-in"):
             reading.baseline_from = source  # "Since 2019 ... During this period, a 22% fall"
             return inherited.baseline

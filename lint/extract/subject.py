@@ -215,5 +215,9 @@ def noun_phrase_at_end(clause: str) -> str:
     clause = _LEADING_PERIOD.sub("", clause)
     words = list(_WORDS.finditer(clause))[-MAX_WORDS:]
     phrase = clause[words[0].start() :].strip(" \n*_\"'“”‘’") if words else ""
-    # a pronoun names nothing here; nor does a lone link word (", or 8 percent")
-    return "" if phrase.lower() in PRONOUNS or phrase.lower() in _DANGLING else phrase
+    return "" if names_nothing(phrase) else phrase
+
+
+def names_nothing(phrase: str) -> bool:
+    """A pronoun names nothing here; nor does a lone link word (", or 8 percent")."""
+    return phrase.strip().lower() in PRONOUNS or phrase.strip().lower() in _DANGLING
