@@ -231,6 +231,14 @@ def test_a_change_takes_the_period_of_the_level_it_reaches(claims_of, sentence, 
     assert (change.period, change.baseline) == (period, None)
 
 
+def test_between_two_numbers_is_a_lower_and_an_upper_bound_of_one_thing(claims_of):
+    claims = claims_of("The yearly total was between 250 and 300 homicides.")
+    assert [(c.value, c.approximation, c.subject) for c in claims] == [
+        (250, "more_than", "homicides"),
+        (300, "up_to", "homicides"),
+    ]
+
+
 def test_a_later_change_of_the_same_subject_keeps_its_own_period_and_no_baseline(claims_of):
     text = "Car thefts jumped 105% between 2022 and 2023 before falling 20% in 2024."
     fields = [(c.value, c.period, c.baseline, c.subject) for c in claims_of(text)]

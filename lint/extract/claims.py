@@ -632,6 +632,7 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
     _inherit(readings, text)
     _inherit_backwards(readings, text)
     _range_bounds(readings)
+    bounds = _between_bounds(text, readings)
     phrase_starts = {  # "in this year's budget" names the budget, not a period
         phrase.start for phrase in phrases if text[phrase.end : phrase.end + 1] not in ("'", "’")
     }
@@ -652,6 +653,8 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
                 reading.subject = before.subject  # "reached 3.7 billion ..., up 1% on ..."
     _fronted_qualifier(text, start, readings)
     _rates_after_words(text, readings, end)
+    for low, high in bounds:
+        low.subject = high.subject  # "between 250 and 300 homicides"
     _relations(text, readings, lengths)
     said = _length_said(text, phrases, lengths)
     for reading in readings:
@@ -728,6 +731,27 @@ def _range_bounds(readings: list[Reading]) -> None:
         upper.notes = []
         found.append(upper)
     readings[:] = found
+
+
+_BETWEEN = re.compile(r"(?<![\w-])between\s+\Z", re.I)
+_AND = re.compile(r"\s+and\s+")
+
+
+def _between_bounds(text: str, readings: list[Reading]) -> list[tuple[Reading, Reading]]:
+    """ "between 250 and 300 homicides": two bounds, at least the first and at most the
+    second, of the same thing. Returns the pairs."""
+    pairs = []
+    for low, high in zip(readings, readings[1:], strict=False):
+        opening = low.statement.quantity.start
+        if not _BETWEEN.search(text, max(0, opening - 10), opening):
+            continue
+        if low.approximation != "exact" or high.approximation != "exact":
+            continue
+        if _AND.fullmatch(text, low.end, high.start) is None or low.kind != high.kind:
+            continue
+        low.approximation, high.approximation = "more_than", "up_to"
+        pairs.append((low, high))
+    return pairs
 
 
 _BRACKET = re.compile(r"\s*\([^()]{0,40}\)")
