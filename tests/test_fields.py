@@ -176,23 +176,34 @@ def test_an_increment_is_compared_with_the_registered_change(tmp_path, sentence,
     assert [f["code"] for f in json.loads(result.stdout)["findings"]] == codes
 
 
+def _registry_of(tmp_path, metric: str, alias: str, figure: str) -> str:
+    """A registry of one metric, named by `alias`, and one figure (its YAML fields)."""
+    path = tmp_path / "registry.yaml"
+    path.write_text(
+        f"version: 1\nmetrics:\n  {metric}:\n    name: {alias}\n    aliases: [{alias}]\n"
+        f"figures:\n  - {{metric: {metric}, {figure}}}\n"
+    )
+    return str(path)
+
+
+def _lint_json(registry: str, folder) -> list[dict]:
+    result = CliRunner().invoke(
+        main, ["--no-config", "--registry", registry, "--format", "json", str(folder)]
+    )
+    return json.loads(result.stdout)["findings"]
+
+
 def test_a_count_on_a_day_is_the_level_of_a_span_that_ends_on_it(tmp_path):
-    registry = tmp_path / "registry.yaml"
-    registry.write_text(
-        "version: 1\nmetrics:\n  households_in_ta:\n"
-        "    name: Households in temporary accommodation\n"
-        "    aliases: [households in temporary accommodation]\n"
-        "figures:\n  - {metric: households_in_ta, value: 131140, unit: count,"
-        ' period: "2025-03-31", source: "TA statistics, 31 March 2025"}\n'
+    registry = _registry_of(
+        tmp_path,
+        "households_in_ta",
+        "households in temporary accommodation",
+        'value: 131140, unit: count, period: "2025-03-31", source: "TA statistics"',
     )
     sentence = "In the three months to {}, 131,140 households were in temporary accommodation.\n"
     for name, month in (("ends.txt", "March 2025"), ("earlier.txt", "February 2025")):
         (tmp_path / name).write_text(sentence.format(month))
-    result = CliRunner().invoke(
-        main,
-        ["--no-config", "--registry", str(registry), "--format", "json", str(tmp_path)],
-    )
-    found = json.loads(result.stdout)["findings"]
+    found = _lint_json(registry, tmp_path)
     assert [(f["path"].rsplit("/", 1)[-1], f["code"]) for f in found] == [("earlier.txt", "SL103")]
 
 
@@ -209,15 +220,12 @@ def test_a_dated_change_with_no_baseline_is_read_year_on_year(tmp_path, sentence
 
 
 def test_a_change_over_a_month_with_no_baseline_is_not_tied_to_a_figure(tmp_path):
-    registry = tmp_path / "registry.yaml"
-    registry.write_text(
-        "version: 1\nmetrics:\n  ridership:\n    name: Ridership\n    aliases: [ridership]\n"
-        'figures:\n  - {metric: ridership, value: 2, unit: percent, baseline: "2024-08",'
-        ' period: "2024-09", source: "Ridership, September 2024"}\n'
+    registry = _registry_of(
+        tmp_path,
+        "ridership",
+        "ridership",
+        'value: 2, unit: percent, baseline: "2024-08", period: "2024-09", source: "Ridership"',
     )
     (tmp_path / "d.txt").write_text("Ridership rose 2% in September 2024.\n")
-    result = CliRunner().invoke(
-        main, ["--no-config", "--registry", str(registry), "--format", "json", str(tmp_path)]
-    )
-    (finding,) = json.loads(result.stdout)["findings"]
+    (finding,) = _lint_json(registry, tmp_path)
     assert finding["code"] == "SL102" and "compared with August 2024" in finding["message"]

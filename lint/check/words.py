@@ -38,6 +38,7 @@ class Vocabulary:
     filler: frozenset = frozenset()
     qualifiers: frozenset = frozenset()
     places: frozenset = frozenset()
+    _hash: int = field(init=False, repr=False, compare=False)
 
     def merged(self, other: Vocabulary) -> Vocabulary:
         return Vocabulary(
@@ -46,8 +47,6 @@ class Vocabulary:
             self.qualifiers | other.qualifiers,
             self.places | other.places,
         )
-
-    _hash: int = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Worked out once: a vocabulary is a key of the phrase caches, looked up for

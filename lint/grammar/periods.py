@@ -511,7 +511,12 @@ def _date(match: re.Match) -> DateSpec:
         day, month, year = match["day_b"], match["month_b"], match["year_b"]
     else:
         day, month, year = match["day"], match["month"], match["year"]
-    return DateSpec(_year(year), month_number(month), int(re.sub(r"\D", "", day)))
+    return DateSpec(_year(year), month_number(month), _day_number(day))
+
+
+def _day_number(written: str) -> int:
+    """ "18th" -> 18."""
+    return int(re.sub(r"\D", "", written))
 
 
 def _financial_start(start: str, end: str) -> int | None:
@@ -573,7 +578,7 @@ def _rolling(match: re.Match) -> PeriodSpec:
 
 def _weeks(match: re.Match) -> PeriodSpec:
     day, month = match["w_day"] or match["w_day_b"], match["w_month"] or match["w_month_b"]
-    end = DateSpec(_year(match["w_year"]), month_number(month), int(re.sub(r"\D", "", day)))
+    end = DateSpec(_year(match["w_year"]), month_number(month), _day_number(day))
     weeks = _count(match["w_count"]) if match["w_count"] else 1
     return PeriodSpec("rolling", end=end, days=7 * weeks)
 
