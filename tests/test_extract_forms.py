@@ -231,6 +231,19 @@ def test_a_change_takes_the_period_of_the_level_it_reaches(claims_of, sentence, 
     assert (change.period, change.baseline) == (period, None)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "subject"),
+    [
+        ("Almost a quarter (24%) of children were eligible in 2024.", "children"),
+        ("The number of households has tripled in a decade.", "households"),
+    ],
+)
+def test_the_subject_is_read_past_a_restating_bracket_and_before_a_verb(
+    claims_of, sentence, subject
+):
+    assert {claim.subject for claim in claims_of(sentence)} == {subject}
+
+
 def test_between_two_numbers_is_a_lower_and_an_upper_bound_of_one_thing(claims_of):
     claims = claims_of("The yearly total was between 250 and 300 homicides.")
     assert [(c.value, c.approximation, c.subject) for c in claims] == [

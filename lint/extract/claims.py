@@ -646,8 +646,11 @@ def _read_sentence(text: str, start: int, end: int, block: int, line_start: int)
         )
         if reading.subject[1] <= reading.subject[0] and index:
             before = readings[index - 1]
-            if reading.role in ("to", "from") or before.exact == reading.value:
-                # "from 2,117 to 2,390", "rose to 2.6% from 2.8%", "nearly 500 (497)"
+            bracket = _RESTATED.match(text, before.end)
+            restates = bracket is not None and reading.end <= bracket.end()
+            if reading.role in ("to", "from") or before.exact == reading.value or restates:
+                # "from 2,117 to 2,390", "rose to 2.6% from 2.8%", "nearly 500 (497)",
+                # "almost a quarter (24%)"
                 reading.subject = before.subject
             elif reading.kind == "change" and before.kind in ("level", "increment", "change"):
                 reading.subject = before.subject  # "reached 3.7 billion ..., up 1% on ..."
@@ -755,6 +758,8 @@ def _between_bounds(text: str, readings: list[Reading]) -> list[tuple[Reading, R
 
 
 _BRACKET = re.compile(r"\s*\([^()]{0,40}\)")
+# The same figure again in brackets, another way: "almost a quarter (24%)", "£1.2m (£1,200,000)"
+_RESTATED = re.compile(r"\s*\(\s*[£$€]?\d[\d,.]*\s*(?:%|per\s?cent|m|bn|million|billion)?\s*\)")
 
 
 _GAP = re.compile(r"\s*")
@@ -770,14 +775,16 @@ def _subject_span(
     end = reading.end
     if reading.kind == "level" and reading.statement.increment:
         end = reading.statement.quantity.end  # "234,400 net additional dwellings"
-    if reading.statement.exact is not None:  # "nearly 500 (497) people": past the bracket
-        bracket = _BRACKET.match(text, end)
+    restated = _RESTATED.match(text, end)  # "almost a quarter (24%) of children"
+    if reading.statement.exact is not None or restated:  # "nearly 500 (497) people"
+        bracket = restated or _BRACKET.match(text, end)
         end = bracket.end() if bracket else end
     before = subject.before(text, start, max(neighbours[0], sentence[0]))
     if match_end(_GAP, text, end) in phrase_starts:
         return _without_period(text, *before)
     after = subject.after(text, end, neighbours[1] if neighbours[1] >= end else sentence[1])
-    first, second = (after, before) if _subject_follows(text, reading) else (before, after)
+    follows = _subject_follows(text, reading, end)
+    first, second = (after, before) if follows else (before, after)
     return _without_period(text, *(first if first[1] > first[0] else second))
 
 
@@ -812,10 +819,13 @@ _NOUN_AFTER = re.compile(
 )
 
 
-def _subject_follows(text: str, reading: Reading) -> bool:
-    """Is the statement about what is written after it ("a 24% fall in homicides", "216
-    knife-enabled homicides") rather than before ("Homicides fell 24%", "rose to 46,265")?"""
+def _subject_follows(text: str, reading: Reading, end: int) -> bool:
+    """Is the statement about what is written after it (from `end`: "a 24% fall in
+    homicides", "216 knife-enabled homicides") rather than before ("Homicides fell 24%",
+    "rose to 46,265")?"""
     statement = reading.statement
+    if statement.quantity.form == "multiple":
+        return False  # a verb: "has tripled in a decade"
     if reading.role == "than" or statement.by:
         return False
     if reading.kind == "change" and statement.change_before:
@@ -824,9 +834,9 @@ def _subject_follows(text: str, reading: Reading) -> bool:
         return False  # "women officers making up nearly one third of all officers"
     if statement.exact is not None:
         return True
-    if reading.unit in _MONEY and _MONEY_FOR.match(text, reading.end):
+    if reading.unit in _MONEY and _MONEY_FOR.match(text, end):
         return True  # "£1.5m to specialist youth workers", "£2m for services"
-    return bool(_NOUN_AFTER.match(text, reading.end))
+    return bool(_NOUN_AFTER.match(text, end))
 
 
 _SHARE_VERB = re.compile(
