@@ -188,11 +188,19 @@ def period_span(region: str, start: int, end: int | None) -> tuple[int, int] | N
     return None
 
 
+# A bracket of words (not a figure) between a subject and its verb
+_ASIDE_AT_END = re.compile(r"\s*\([^()]{0,30}[A-Za-z][^()]{0,30}\)\s*\Z")
+
+
 def before(text: str, position: int, floor: int) -> tuple[int, int]:
     """The phrase written before a statement ("homicides were 25% lower")."""
     floor = max(floor, position - REACH)
     region = text[floor:position]
-    edge = max((m.end() for m in CLAUSE_EDGE.finditer(region)), default=0)
+    # "Air pollution (NO2) fell": the bracket is part of the subject (it may narrow it),
+    # not the edge of its clause
+    aside = _ASIDE_AT_END.search(region)
+    words_end = aside.start() if aside and aside.start() > 0 else len(region)
+    edge = max((m.end() for m in CLAUSE_EDGE.finditer(region, 0, words_end)), default=0)
     if not region[edge:].strip() and region.rstrip().endswith(("(", ":")):
         inner = region.rstrip()[:-1]
         edge = max((m.end() for m in CLAUSE_EDGE.finditer(inner)), default=0)
