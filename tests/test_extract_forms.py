@@ -47,6 +47,7 @@ def _one(claims):
         ("£10m a year for communities", 10_000_000, "GBP", "level", "exact"),
         ("around 1 in 4 adults", 25, "percent", "level", "around"),
         ("nine out of ten residents", 90, "percent", "level", "exact"),
+        ("Burglary ↓ 8%", -8, "percent", "change", "exact"),
         ("rents rose by an average of 9.2%", 9.2, "percent", "change", "exact"),
     ],
 )
@@ -129,6 +130,7 @@ def test_statement_wrapped_over_lines_keeps_its_original_location(claims_of):
         ("Homicides fell 24% in the year to March 31, 2024.", None, "2023-04/2024-03"),
         ("Homicides fell 24% in the four weeks to 12 October 2024.", None, "2024-09-15/2024-10-12"),
         ("Homicides fell 24% month-on-month in August 2024.", "2024-07", "2024-08"),
+        ("Homicides fell 24% y/y in 2024.", "2023", "2024"),
         (
             "Homicides fell 24% year-over-year in the third quarter of 2024.",
             "2023-07/2023-09",

@@ -88,7 +88,7 @@ PERIOD_WORDS_AT = re.compile(
                 *v.MONTHS,
                 *"year years month months quarter period time timeframe date fy fye".split(),
                 *"q1 q2 q3 q4 year-to-date year-on-year pre-pandemic pre-covid peak".split(),
-                *"average mean previous".split(),
+                *"average mean previous y/y yoy m/m q/q".split(),
             ],
             parts=True,
         ),

@@ -274,6 +274,10 @@ RELATIVE_SPANS = {
     "quarter-on-quarter": "previous_quarter",
     "quarter over quarter": "previous_quarter",
     "quarter-over-quarter": "previous_quarter",
+    "y/y": "previous_year",
+    "yoy": "previous_year",
+    "m/m": "previous_month",
+    "q/q": "previous_quarter",
 }
 RELATIVE = either(
     named("relative_phrase", v.pattern([*RELATIVE_PHRASES, *RELATIVE_SPANS])),

@@ -12,7 +12,7 @@
                   | (direction | change_verb) ["by"]             ("fell by", "up")
                   | "by" | "in" (before "half")
                   | level_lead                 ("versus", "compared with", "a total of", ...)
-    direction   ::= "up" | "down"                                (not "up to": a bound)
+    direction   ::= "up" | "down" | "↑" | "↓"                    (not "up to": a bound)
     approx      ::= "more than" | "over" | "nearly" | "almost" | "around" | "some" | ...
     modifier    ::= increment | "record" | "now" | "total" | "net" | "just" | "still"
                   | "average of" | ...
@@ -57,6 +57,9 @@ APPROXIMATION_AFTER_OF = {
     phrase_: name for name, phrases in v.APPROXIMATIONS_AFTER.items() for phrase_ in phrases
 }
 
+# Arrows that dashboards and posts write for up and down: "Burglary ↓ 8%"
+ARROWS = {"↑": "increase", "▲": "increase", "↓": "decrease", "▼": "decrease"}
+DIRECTIONS.update(ARROWS)
 NOUNS = frozenset([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS])
 # Verbs found by looking back from "by 15%" ("reduce killings by 15%"); the forms that are
 # also plural nouns ("1,900 other gains") are left out.
@@ -97,7 +100,7 @@ def change_noun_direction(text: str) -> str | None:
 CHANGE_VERB = v.pattern([*v.DECREASE_VERBS, *v.INCREASE_VERBS, *v.PHRASAL_CHANGES])
 CHANGE_NOUN = v.pattern([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS])
 # "up 5%", "down 16 per cent"; but "up to" is a bound ("up to 350,000").
-DIRECTION = r"(?<![\w-])(?:up(?!\s+to\b)|down)(?![\w-])"
+DIRECTION = r"(?<![\w-])(?:up(?!\s+to\b)|down)(?![\w-])|[" + "".join(ARROWS) + "]"
 APPROX = v.pattern(APPROXIMATION_OF)
 # An article, but not the "a" of "a quarter" or "a million", which the quantity reads.
 ARTICLE = (
@@ -231,6 +234,7 @@ LEAD_WORDS = v.words_of(
         *v.LEVEL_LEADS,
         "up",
         "down",
+        *ARROWS,
         "to",
         "from",
         "by",
@@ -279,6 +283,7 @@ EXAMPLES = {
         a decrease of 1,104
         an estimated decrease of 0.3 percent
         up nearly 1,500
+        ↓ 8%
         rose to 46,265
         down from 636
         an additional £64 million
