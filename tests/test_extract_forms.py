@@ -239,6 +239,7 @@ def test_a_change_takes_the_period_of_the_level_it_reaches(claims_of, sentence, 
         ("Almost a quarter (24%) of children were eligible in 2024.", "children"),
         ("The number of households has tripled in a decade.", "households"),
         ("Homicides (excluding terrorism) fell 5% in 2024.", "Homicides (excluding terrorism)"),
+        ("📈 Bus journeys up 5% in 2024 #buses", "Bus journeys"),
     ],
 )
 def test_the_subject_is_read_past_a_restating_bracket_and_before_a_verb(

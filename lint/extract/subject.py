@@ -223,7 +223,11 @@ def noun_phrase_at_end(clause: str) -> str:
     clause = _LEADING_PERIOD.sub("", clause)
     words = list(_WORDS.finditer(clause))[-MAX_WORDS:]
     phrase = clause[words[0].start() :].strip(" \n*_\"'“”‘’") if words else ""
+    phrase = _LEADING_MARKS.sub("", phrase)  # "📈 Bus journeys", "✅ new homes"
     return "" if names_nothing(phrase) else phrase
+
+
+_LEADING_MARKS = re.compile(r"^[^\w£$€(]+")
 
 
 def names_nothing(phrase: str) -> bool:
