@@ -43,7 +43,10 @@ from statlint.grammar.model import Quantity
 FLAGS = re.IGNORECASE
 
 
+# Arrows that dashboards and posts write for up and down: "Burglary ↓ 8%"
+ARROWS = {"↑": "increase", "▲": "increase", "↓": "decrease", "▼": "decrease"}
 DIRECTIONS = {
+    **ARROWS,
     **{word: "decrease" for word in (*v.DECREASE_VERBS, *v.DECREASE_NOUNS)},
     **{word: "increase" for word in (*v.INCREASE_VERBS, *v.INCREASE_NOUNS)},
     **v.PHRASAL_CHANGES,
@@ -57,9 +60,6 @@ APPROXIMATION_AFTER_OF = {
     phrase_: name for name, phrases in v.APPROXIMATIONS_AFTER.items() for phrase_ in phrases
 }
 
-# Arrows that dashboards and posts write for up and down: "Burglary ↓ 8%"
-ARROWS = {"↑": "increase", "▲": "increase", "↓": "decrease", "▼": "decrease"}
-DIRECTIONS.update(ARROWS)
 NOUNS = frozenset([*v.DECREASE_NOUNS, *v.INCREASE_NOUNS])
 # Verbs found by looking back from "by 15%" ("reduce killings by 15%"); the forms that are
 # also plural nouns ("1,900 other gains") are left out.
