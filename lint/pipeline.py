@@ -167,9 +167,7 @@ def _lint_path(path: str) -> FileResult:
 
 def read_all(paths, stdin_filename=None, config: Config | None = None, stdin=None):
     """(documents, notes, problems), for commands that need whole documents at once."""
-    config = config or Config()
-    excludes = Excludes(config.exclude, os.path.dirname(config.path) if config.path else None)
-    found = discover(list(paths), config.extensions, excludes)
+    found = _discovered(paths, config or Config())
     documents, notes, problems = [], list(found.notes), list(found.problems)
     for path in found.files:
         try:
@@ -263,8 +261,7 @@ def lint_texts(
     `memo` keeps each document's own results between calls: one is reused only when its
     text, the configuration and the registry files' bytes are all exactly what they were."""
     registries = list(config.registry) if registry else []
-    loaded = load_registries(registries)
-    rules = chosen_rules(Options(tuple(texts), tuple(registries)), config, loaded)
+    loaded, rules = _registry_and_rules(texts, registries, config)
     setup, set_checks = _linting(loaded, rules, config)
     result = Result([], 0, rules=rules)
     settings = (repr(config), tuple(read_bytes(path) for path in registries))
@@ -287,10 +284,15 @@ def lint_texts(
 
 def fixed_text(path: str, text: str, config: Config) -> str:
     """The text of an open document with the safe fixes made (as --fix would)."""
-    registry = load_registries(list(config.registry))
-    rules = chosen_rules(Options((path,), tuple(config.registry)), config, registry)
+    registry, rules = _registry_and_rules([path], config.registry, config)
     setup = _fixing(registry, rules, config)
     return _fixed(path, text.encode("utf-8"), setup, lambda found: found).after.decode("utf-8")
+
+
+def _registry_and_rules(paths, registries, config: Config):
+    """(registry, rules to run) for documents held in memory, as the configuration says."""
+    loaded = load_registries(list(registries))
+    return loaded, chosen_rules(Options(tuple(paths), tuple(registries)), config, loaded)
 
 
 def _linting(registry, rules, config: Config, date: str | None = None):
@@ -315,9 +317,14 @@ def _fixing(registry, rules, config: Config, date: str | None = None) -> _Setup:
 def _inputs(options: Options, config: Config):
     """(registry, files found, rules to run) for a run over the inputs."""
     registry = load_registries(list(options.registries or config.registry))
-    excludes = Excludes(config.exclude, os.path.dirname(config.path) if config.path else None)
-    found = discover(list(options.paths), config.extensions, excludes)
+    found = _discovered(options.paths, config)
     return registry, found, chosen_rules(options, config, registry)
+
+
+def _discovered(paths, config: Config):
+    """The files under the paths, with the configuration's extensions and exclusions."""
+    excludes = Excludes(config.exclude, os.path.dirname(config.path) if config.path else None)
+    return discover(list(paths), config.extensions, excludes)
 
 
 def _filters(options: Options, config: Config):

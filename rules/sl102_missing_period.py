@@ -47,26 +47,21 @@ def check(match, ctx):
     fitting = [figure for figure in candidates if canon.value_fits(figure, claim)]
     if not fitting:
         return  # a wrong, stale or withdrawn value: SL101, SL104, SL106 or SL108 say so
-    name = ctx.metric_name(claim)
-    said = f"{name}: {claim_text(claim)}"
+    said = f"{ctx.metric_name(claim)}: {claim_text(claim)}"
+    fix = None
     if claim.period and not claim.baseline:  # a change dated, but compared with nothing
-        baseline = fitting[0].baseline
-        yield ctx.finding(
-            CODE,
-            claim,
-            f"{said} does not say what it is compared with, so it cannot be tied to one "
-            f"figure; the registry has {candidates_text(candidates)}. Add the baseline, "
-            f"e.g. 'compared with {prose_period(baseline) if baseline else '...'}'",
-            expected=figure_json(fitting[0]),
-        )
-        return
-    missing = "end period" if claim.baseline else "date range"
+        baseline = prose_period(fitting[0].baseline) if fitting[0].baseline else "..."
+        lacks = "does not say what it is compared with"
+        add = f"Add the baseline, e.g. 'compared with {baseline}'"
+    else:
+        lacks = f"has no {'end period' if claim.baseline else 'date range'}"
+        add = f"Add the period, e.g. '({prose_period(fitting[0].period)})'"
+        fix = {"period": prose_period(fitting[0].period)} if len(fitting) == 1 else None
     yield ctx.finding(
         CODE,
         claim,
-        f"{said} has no {missing}, so it cannot be tied to one figure; "
-        f"the registry has {candidates_text(candidates)}. Add the period, e.g. "
-        f"'({prose_period(fitting[0].period)})'",
+        f"{said} {lacks}, so it cannot be tied to one figure; "
+        f"the registry has {candidates_text(candidates)}. {add}",
         expected=figure_json(fitting[0]),
-        fix={"period": prose_period(fitting[0].period)} if len(fitting) == 1 else None,
+        fix=fix,
     )

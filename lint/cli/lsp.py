@@ -18,6 +18,7 @@ a newer change makes an older run's results be dropped rather than published.
 from __future__ import annotations
 
 import asyncio
+import bisect
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
@@ -28,6 +29,7 @@ from pygls.uris import from_fs_path, to_fs_path
 
 from statlint import __version__
 from statlint.errors import ConfigError, DocumentError, RegistryError
+from statlint.read.document import line_starts
 
 DRAFTS = (".txt", ".md", ".markdown", ".html", ".htm")
 SETTINGS = ("statlint.toml", ".statlint.toml", "pyproject.toml")
@@ -145,8 +147,12 @@ def diagnose(
         except (RegistryError, ConfigError) as error:
             problems += getattr(error, "problems", None) or [str(error)]
             findings = lint_texts(group, config, registry=False)
+        lines_of: dict[str, list[str]] = {}  # split once per draft, not once per finding
         for finding in findings:
-            published.setdefault(finding.path, []).append(_diagnostic(finding, every[finding.path]))
+            if finding.path not in lines_of:
+                lines_of[finding.path] = _lines(every[finding.path])
+            diagnostic = _diagnostic(finding, lines_of[finding.path])
+            published.setdefault(finding.path, []).append(diagnostic)
         for problem in problems:
             path, diagnostic = _problem(problem, folder)
             published.setdefault(path, []).append(diagnostic)
@@ -202,9 +208,7 @@ def _lines(text: str) -> list[str]:
     return text.replace("\r\n", "\n").split("\n")
 
 
-def _diagnostic(finding, text: str) -> lsp.Diagnostic:
-    lines = _lines(text)
-
+def _diagnostic(finding, lines: list[str]) -> lsp.Diagnostic:
     def position(line: int, column: int) -> lsp.Position:
         source = lines[line - 1] if 0 < line <= len(lines) else ""
         return lsp.Position(line - 1, utf16(source, column))
@@ -272,14 +276,10 @@ def fix_edits(path: str, text: str) -> list[lsp.TextEdit]:
     if after == text:
         return []
     lines = _lines(text)
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
     flat = "\n".join(lines)
+    starts = line_starts(flat)
 
     def position(offset: int) -> lsp.Position:
-        import bisect
-
         line = bisect.bisect_right(starts, offset) - 1
         return lsp.Position(line, utf16(lines[line], offset - starts[line] + 1))
 
@@ -294,7 +294,8 @@ def fix_edits(path: str, text: str) -> list[lsp.TextEdit]:
 def suppression(path: str, text: str, diagnostic: lsp.Diagnostic) -> lsp.TextEdit:
     """A marker at the end of the finding's line that suppresses its code there."""
     line = diagnostic.range.start.line
-    source = _lines(text)[line] if line < len(_lines(text)) else ""
+    lines = _lines(text)
+    source = lines[line] if line < len(lines) else ""
     marker = f"statlint: ignore[{diagnostic.code}]"
     if path.lower().endswith((".md", ".markdown", ".html", ".htm")):
         marker = f"<!-- {marker} -->"
