@@ -58,6 +58,9 @@ class Claim:
     # A length the sentence says its period has, and that period: (3, "2023-10/2024-01")
     # for "between October 2023 and January 2024 ... the same three-month period".
     length_said: tuple[int, str] | None = None
+    # The date the document speaks from (a dateline, front matter or --date), ISO: which
+    # of two documents that disagree is the later.
+    dated: str | None = None
 
     def with_metric(self, metric: str | None) -> Claim:
         return replace(self, metric=metric)

@@ -16,7 +16,9 @@ statement alone: one problem, one finding. The level a change starts from ("from
 ## Why is this bad?
 Readers and journalists compare releases. Two values for one figure read as an error,
 or as spin, unless the dates show that one updates the other. When neither statement says
-when its period ends, nobody can tell which it is: the message says so.
+when its period ends, nobody can tell which it is: the message says so, and gives the
+date of each document that says when it was written (a date line, front matter or
+`--date`), so the editor can see which is the later.
 
 ## Example
     Since 2019 there has been a 22 per cent reduction in homicides.
@@ -31,9 +33,10 @@ Use instead (each figure with its own date range):
 
 from __future__ import annotations
 
+from statlint import periods
 from statlint.check.compare import same_figure
 from statlint.check.words import SubjectIndex, content_words
-from statlint.output.wording import claim_text
+from statlint.output.wording import claim_text, prose_period
 
 CODE = "SL201"
 NAME = "inconsistent-figure"
@@ -100,11 +103,19 @@ def check_all(matches, ctx):
 
 
 def _message(claim, first) -> str:
-    where = f"{first.path}:{first.line}"
-    text = f"{claim.subject}: {claim_text(claim)} here, but {claim_text(first)} at {where}"
+    here, where = _dated("here", claim), _dated(f"at {first.path}:{first.line}", first)
+    text = f"{claim.subject}: {claim_text(claim)} {here}, but {claim_text(first)} {where}"
     if claim.period is None:
         return text + (
             "; the figures lack matching date ranges (neither says when its period ends), "
             "so a reader cannot tell an update from an error: give each its period"
         )
     return text + f" for the same period ({claim.period}): use one value"
+
+
+def _dated(place: str, claim) -> str:
+    """ "at letter.txt:35 (dated 1 April 2025)": when a document says when it was written,
+    the editor can see which of two that disagree is the later."""
+    if not claim.dated:
+        return place
+    return f"{place} (dated {prose_period(periods.parse(claim.dated))})"

@@ -39,6 +39,16 @@ def test_the_seeds_drift_is_found_and_only_that():
     assert "homicides: 22% fall since 2019 here, but 24% fall" in findings[0]["message"]
 
 
+def test_a_disagreeing_document_that_says_when_it_was_written_is_dated_in_the_message():
+    result = _lint("--format", "json", SEED_2025, SEED_2024)
+    message = json.loads(result.stdout)["findings"][0]["message"]
+    # the 2025 letter has a date line; the 2024 release has none
+    assert (
+        f"22% fall since 2019 here, but 24% fall since 2019 at {SEED_2025}:35 (dated 1 April 2025)"
+        in message
+    )
+
+
 def test_text_output_shows_the_line_and_a_caret(tmp_path):
     draft = tmp_path / "d.txt"
     draft.write_text("A 24% fall in homicides since 2019.\nA 22% fall in homicides since 2019.\n")

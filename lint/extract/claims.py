@@ -998,7 +998,7 @@ def extract(document: Document, fy_start: int = 4) -> list[Claim]:
     for sentence in sorted(read, key=lambda s: s.start):
         readings = context.assign(sentence)
         for reading in readings + _implied_changes(readings):
-            claims.extend(_claims(document, reading, sentence, lines))
+            claims.extend(_claims(document, reading, sentence, lines, context.today))
     return sorted(claims, key=lambda claim: claim.end if claim.derived else claim.start)
 
 
@@ -1169,7 +1169,7 @@ def _number_at(reading: Reading | None) -> int | None:
 
 
 def _claims(
-    document: Document, reading: Reading, sentence: Sentence, lines: _LineStarts
+    document: Document, reading: Reading, sentence: Sentence, lines: _LineStarts, dated
 ) -> list[Claim]:
     text = document.text
     subject_start, subject_end = reading.subject
@@ -1238,6 +1238,7 @@ def _claims(
             over_what=reading.over_what,
             step=reading.statement.quantity.step,
             length_said=reading.length_said,
+            dated=str(dated) if dated else None,
         )
     ]
 
